@@ -1,0 +1,3 @@
+namespace Liaison.Protocol.Json;
+
+internal static class Placeholder;
