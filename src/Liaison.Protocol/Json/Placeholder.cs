@@ -1,3 +1,0 @@
-namespace Liaison.Protocol.Json;
-
-internal static class Placeholder;

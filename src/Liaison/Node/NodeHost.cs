@@ -1,0 +1,100 @@
+using Liaison.Accounts;
+using Liaison.Audit;
+using Liaison.Components;
+using Liaison.Features.Parties;
+using Liaison.Http;
+using Liaison.Protocol.Signing;
+using Liaison.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Liaison.Node;
+
+/// <summary>What a running node needs to know; everything else comes from its database.</summary>
+public sealed record NodeSettings(NodeFolder Folder, DatabaseSettings Database, string? Urls);
+
+/// <summary>Builds the web application that <c>liaison serve</c> runs (and tests start in-process).</summary>
+public static class NodeHost
+{
+    public static readonly string[] Cultures = ["en", "fa", "ur"];
+
+    public static WebApplication Build(NodeSettings settings, Action<WebApplicationBuilder>? customize = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(NodeHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        if (settings.Urls is not null)
+        {
+            builder.WebHost.UseUrls(settings.Urls);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton(_ => NodeKey.Load(settings.Folder.KeyFile));
+        services.AddLiaisonStorage(settings.Database);
+        services.AddSingleton<AuditLog>();
+        services.AddLiaisonAccounts();
+        services.AddLiaisonProblems();
+        services.AddDataProtection()
+            .SetApplicationName("liaison")
+            .PersistKeysToFileSystem(new DirectoryInfo(settings.Folder.DataProtectionKeys));
+        services.AddHealthChecks().AddDbContextCheck<LiaisonDbContext>("database", tags: ["ready"]);
+        services.AddOpenApi();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseLiaisonSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Liaison API")).AllowAnonymous();
+        app.MapAccounts();
+        app.MapNode();
+        app.MapAudit();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Applies pending migrations; a no-op on an up-to-date database.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+}
