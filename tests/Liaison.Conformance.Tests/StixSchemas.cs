@@ -33,12 +33,30 @@ internal sealed class StixSchemas
         }
 
         using var document = JsonDocument.Parse(instance.ToJsonString());
-        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        return results.IsValid
-            ? []
-            : [.. (results.Details ?? [])
-                .Where(d => d.Errors is { Count: > 0 })
-                .SelectMany(d => d.Errors!.Select(e => $"{d.SchemaLocation} at '{d.InstanceLocation}': {e.Key}: {e.Value}"))];
+        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var failures = new List<string>();
+        CollectFailures(results, failures);
+        return failures;
+    }
+
+    // Only failures on a path of failing nodes matter: a failed "anyOf" branch under a passing
+    // "anyOf", or the failed subschema that makes a "not" pass, is expected.
+    private static void CollectFailures(EvaluationResults node, List<string> failures)
+    {
+        if (node.IsValid || node.EvaluationPath.ToString().EndsWith("/not", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            failures.Add($"{node.SchemaLocation} at '{node.InstanceLocation}': {keyword}: {message}");
+        }
+
+        foreach (var child in node.Details ?? [])
+        {
+            CollectFailures(child, failures);
+        }
     }
 
     private static StixSchemas Load()

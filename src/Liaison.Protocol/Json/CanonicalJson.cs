@@ -99,7 +99,7 @@ public static class CanonicalJson
             return;
         }
 
-        // A JsonValue built from a CLR value (JsonValue.Create(1.5), a string, a decimal…) is
+        // Any other JsonValue built from a CLR value (JsonValue.Create(1.5m), an int, a bool…) is
         // written the way System.Text.Json would write it and then read back, so that a node and
         // the same JSON parsed from text canonicalize identically.
         if ((value.TryGetValue<double>(out var d) && !double.IsFinite(d)) ||

@@ -53,13 +53,19 @@ public sealed class SignInHandler(SignInManager<LiaisonUser> signIn, AuditLog au
             return SignInState.Failed;
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
-        var state = result switch
+        var state = SignInState.LockedOut;
+        if (!await signIn.UserManager.IsLockedOutAsync(user))
         {
-            { Succeeded: true } => await NextStepAsync(user),
-            { IsLockedOut: true } => SignInState.LockedOut,
-            _ => SignInState.Failed,
-        };
+            var result = await signIn.TwoFactorAuthenticatorSignInAsync(code.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            state = result switch
+            {
+                { Succeeded: true } => await NextStepAsync(user),
+                // The attempt that reaches the limit locks the account; say so now rather than on the next try.
+                _ when result.IsLockedOut || await signIn.UserManager.IsLockedOutAsync(user) => SignInState.LockedOut,
+                _ => SignInState.Failed,
+            };
+        }
+
         await audit.AppendAsync(new AuditRecord($"user:{user.UserName}", "account.sign-in.two-factor", Outcome(state), Address: address));
         return state;
     }

@@ -13,8 +13,15 @@ public sealed class TotpAuthenticator(TimeProvider time) : IUserTwoFactorTokenPr
 {
     public const string ProviderName = "LiaisonAuthenticator";
 
-    public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<LiaisonUser> manager, LiaisonUser user) =>
-        Task.FromResult(false);
+    /// <summary>
+    /// Identity only asks for a second factor when some provider "can generate" one; for an authenticator app
+    /// that means the user has a key (as Identity's own AuthenticatorTokenProvider answers).
+    /// </summary>
+    public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<LiaisonUser> manager, LiaisonUser user)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        return !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
+    }
 
     public Task<string> GenerateAsync(string purpose, UserManager<LiaisonUser> manager, LiaisonUser user) =>
         throw new NotSupportedException("Authenticator codes come from the user's app, not from the node.");

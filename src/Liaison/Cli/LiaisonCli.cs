@@ -30,13 +30,13 @@ public static class LiaisonCli
         if (parsed.Errors.Count > 0)
         {
             var verb = parsed.CommandResult.Command == root ? "" : $" {string.Join(' ', CommandPath(parsed.CommandResult.Command, root))}";
-            await error.WriteLineAsync($"liaison: {parsed.Errors[0].Message} (see 'liaison{verb} --help')");
+            await error.WriteLineAsync($"liaison: {string.Join("; ", parsed.Errors.Select(e => e.Message.TrimEnd('.')))} (see 'liaison{verb} --help')");
             return 2;
         }
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (Exception ex) when (ex is CliException or AccountException)
         {

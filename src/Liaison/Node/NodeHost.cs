@@ -34,6 +34,9 @@ public static class NodeHost
             builder.WebHost.UseUrls(settings.Urls);
         }
 
+        // Serves wwwroot and _framework from the build output (liaison.staticwebassets.runtime.json) in every environment; a no-op when published.
+        builder.WebHost.UseStaticWebAssets();
+
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -87,6 +90,7 @@ public static class NodeHost
         app.MapNode();
         app.MapAudit();
         app.MapStaticAssets();
+        app.MapCultureSwitch();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

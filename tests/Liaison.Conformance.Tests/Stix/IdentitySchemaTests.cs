@@ -51,13 +51,21 @@ public class IdentitySchemaTests
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    [Fact]
-    public void SchemaCheck_IsNotVacuous_RejectsAnIdentityWithoutName()
+    [Theory]
+    [InlineData("name", null)]
+    [InlineData("spec_version", null)]
+    [InlineData("created", "2025-03-01T10:00:00Z")]
+    [InlineData("created_by_ref", "identity--not-a-uuid")]
+    public void SchemaCheck_IsNotVacuous_RejectsABrokenIdentity(string property, string? value)
     {
-        // Guards the harness: if $refs silently failed to resolve, everything would "validate".
+        // Guards the harness: the last three rules live only in ../common/core.json,
+        // ../common/timestamp.json and ../common/identifier.json, so they fail only if $refs resolve.
         var json = OrganizationParty().ToJson();
-        json.Remove("name");
-        json["created"] = "2025-03-01T10:00:00Z";
+        json.Remove(property);
+        if (value is not null)
+        {
+            json[property] = value;
+        }
 
         var errors = StixSchemas.Instance.Validate("sdos/identity.json", json);
 
