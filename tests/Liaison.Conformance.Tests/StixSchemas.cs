@@ -48,6 +48,7 @@ internal sealed class StixSchemas
             return;
         }
 
+        var before = failures.Count;
         foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
             failures.Add($"{node.SchemaLocation} at '{node.InstanceLocation}': {keyword}: {message}");
@@ -56,6 +57,13 @@ internal sealed class StixSchemas
         foreach (var child in node.Details ?? [])
         {
             CollectFailures(child, failures);
+        }
+
+        // A failing "not" leaves no message: its subschema passed, and the node holding it just fails.
+        // Report the node itself, so an invalid instance never yields an empty failure list.
+        if (failures.Count == before)
+        {
+            failures.Add($"{node.SchemaLocation} at '{node.InstanceLocation}': fails (a \"not\" subschema matched)");
         }
     }
 

@@ -23,9 +23,9 @@ public sealed record StixBundle(StixId Id, IReadOnlyList<JsonNode> Objects)
     public static StixBundle Create(IEnumerable<JsonNode> objects) =>
         new(StixId.NewRandom(TypeName), [.. objects]);
 
-    /// <summary>Wraps STIX objects in a bundle with a new random id.</summary>
+    /// <summary>Wraps STIX objects (SDOs, SROs, marking definitions, unknown objects) in a bundle with a new random id.</summary>
     /// <param name="objects">The objects.</param>
-    public static StixBundle Create(params IEnumerable<StixCoreObject> objects) =>
+    public static StixBundle Create(params IEnumerable<IStixObject> objects) =>
         Create(objects.Select(o => (JsonNode)o.ToJson()));
 
     /// <summary>The bundle's STIX 2.1 JSON form.</summary>

@@ -6,7 +6,7 @@ namespace Liaison.Protocol.Stix;
 /// The common properties of STIX Domain Objects and STIX Relationship Objects (STIX 2.1 §3.2),
 /// and the JSON layout they share. Each object type adds its own properties.
 /// </summary>
-public abstract record StixCoreObject
+public abstract record StixCoreObject : IStixObject
 {
     private readonly StixId _id;
 
@@ -50,6 +50,14 @@ public abstract record StixCoreObject
     /// <summary>The marking definitions (such as TLP 2.0 markings) that apply to the whole object.</summary>
     public IReadOnlyList<StixId>? ObjectMarkingRefs { get; init; }
 
+    /// <summary>
+    /// Extensions carried by the object (STIX 2.1 §3.2 <c>extensions</c>, §7.3), keyed by the
+    /// <c>extension-definition--uuid</c> (or a predefined <c>…-ext</c> name) and holding the extension's
+    /// JSON. Extensions this library does not model are kept here, so they survive a read and write;
+    /// typed extensions (such as <see cref="Incident.Liaison"/>) are not repeated here.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonObject>? Extensions { get; init; }
+
     /// <summary>The STIX 2.1 JSON form of the object, ready to be bundled, canonicalized or sent.</summary>
     /// <exception cref="InvalidOperationException">The object breaks a rule of the specification.</exception>
     public JsonObject ToJson()
@@ -91,7 +99,26 @@ public abstract record StixCoreObject
         json.SetOptional("lang", Lang);
         json.SetOptional("external_references", ExternalReferences, r => r.ToJson());
         json.SetOptional("object_marking_refs", ObjectMarkingRefs);
+
+        var extensions = new JsonObject();
+        foreach (var (key, value) in Extensions ?? new Dictionary<string, JsonObject>())
+        {
+            extensions[key] = value.DeepClone();
+        }
+
+        WriteExtensions(extensions);
+        if (extensions.Count > 0)
+        {
+            json["extensions"] = extensions;
+        }
+
         return json;
+    }
+
+    /// <summary>Adds the extensions the object type models itself (none by default) to <c>extensions</c>.</summary>
+    /// <param name="extensions">The extensions dictionary being written; <see cref="Extensions"/> are already in it.</param>
+    private protected virtual void WriteExtensions(JsonObject extensions)
+    {
     }
 
     /// <summary>Adds the properties specific to the object type.</summary>
@@ -99,7 +126,10 @@ public abstract record StixCoreObject
     protected abstract void WriteProperties(JsonObject json);
 
     /// <summary>Copies the optional common properties from JSON onto an object its type has just read.</summary>
-    private protected static T WithCommonProperties<T>(T stixObject, StixObjectReader reader)
+    /// <param name="stixObject">The object with its type's own properties.</param>
+    /// <param name="reader">The reader of the object's JSON.</param>
+    /// <param name="modelledExtension">An extension key the type reads itself, left out of <see cref="Extensions"/>.</param>
+    private protected static T WithCommonProperties<T>(T stixObject, StixObjectReader reader, string? modelledExtension = null)
         where T : StixCoreObject
     {
         return (T)(stixObject with
@@ -111,6 +141,7 @@ public abstract record StixCoreObject
             Lang = reader.OptionalString("lang"),
             ExternalReferences = reader.OptionalList("external_references", (item, path) => ExternalReference.FromJson(item, path, reader)),
             ObjectMarkingRefs = reader.OptionalIdList("object_marking_refs", "marking-definition"),
+            Extensions = reader.OptionalExtensions("extensions", modelledExtension),
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Liaison.Protocol.Stix;
 
@@ -10,11 +11,159 @@ internal sealed class StixObjectReader
 {
     private readonly JsonElement _json;
     private readonly string _context;
+    private readonly string _prefix;
 
-    private StixObjectReader(JsonElement json, string context)
+    private StixObjectReader(JsonElement json, string context, string prefix = "")
     {
         _json = json;
         _context = context;
+        _prefix = prefix;
+    }
+
+    /// <summary>The object's JSON.</summary>
+    public JsonElement Json => _json;
+
+    /// <summary>Reads a nested JSON object (such as an extension) whose properties are named <c>path.name</c> in messages.</summary>
+    public StixObjectReader Nested(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            throw Error(name, "is required.");
+        }
+
+        return value.ValueKind == JsonValueKind.Object
+            ? new StixObjectReader(value, _context, $"{_prefix}{name}.")
+            : throw Error(name, $"must be an object, not {value.ValueKind}.");
+    }
+
+    /// <summary>Like <see cref="Nested"/>, but <see langword="null"/> when the property is absent.</summary>
+    public StixObjectReader? OptionalNested(string name) => TryGet(name, out _) ? Nested(name) : null;
+
+    /// <summary>Reads a list of objects, each through its own nested reader.</summary>
+    public IReadOnlyList<T>? OptionalObjectList<T>(string name, Func<StixObjectReader, T> readItem) =>
+        OptionalList(name, (item, path) => item.ValueKind == JsonValueKind.Object
+            ? readItem(new StixObjectReader(item, _context, $"{_prefix}{path}."))
+            : throw Error(path, $"must be an object, not {item.ValueKind}."));
+
+    /// <summary>Whether the property is present (and not null).</summary>
+    public bool Has(string name) => TryGet(name, out _);
+
+    /// <summary>Reads an optional JSON number within a range.</summary>
+    public double? OptionalNumber(string name, double minimum, double maximum)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            throw Error(name, $"must be a number, not {value.GetRawText()}.");
+        }
+
+        return number >= minimum && number <= maximum
+            ? number
+            : throw Error(name, $"must be between {minimum} and {maximum}, not {number}.");
+    }
+
+    /// <summary>Reads a required integer within a range.</summary>
+    public int RequiredInteger(string name, int minimum, int maximum) =>
+        OptionalInteger(name, minimum, maximum) ?? throw Error(name, "is required.");
+
+    /// <summary>Reads an optional string that must be one of <paramref name="allowed"/>, mapped to its value.</summary>
+    public T? OptionalChoice<T>(string name, IReadOnlyDictionary<string, T> allowed)
+        where T : struct
+    {
+        var text = OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return allowed.TryGetValue(text, out var value)
+            ? value
+            : throw Error(name, $"'{text}' is not one of {string.Join(", ", allowed.Keys)}.");
+    }
+
+    /// <summary>Reads a required string that must be one of <paramref name="allowed"/>, mapped to its value.</summary>
+    public T RequiredChoice<T>(string name, IReadOnlyDictionary<string, T> allowed)
+        where T : struct =>
+        OptionalChoice(name, allowed) ?? throw Error(name, "is required.");
+
+    /// <summary>
+    /// Reads the <c>extensions</c> dictionary (STIX 2.1 §3.2, §7.3): keys are <c>extension-definition--uuid</c>
+    /// (whose value needs an <c>extension_type</c>) or predefined <c>…-ext</c> names; values are objects.
+    /// </summary>
+    /// <param name="name">The property name, <c>extensions</c>.</param>
+    /// <param name="skip">A key the caller reads itself, left out of the result.</param>
+    public IReadOnlyDictionary<string, JsonObject>? OptionalExtensions(string name, string? skip)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Error(name, $"must be a dictionary, not {value.ValueKind}.");
+        }
+
+        var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var property in value.EnumerateObject())
+        {
+            count++;
+            var path = $"{name}.{property.Name}";
+            var isDefinition = StixId.TryParse(property.Name, out var id) && id.Type == ExtensionDefinition.TypeName;
+            if (!isDefinition && !IsPredefinedExtensionName(property.Name))
+            {
+                throw Error(path, "is not an extension-definition--uuid or a predefined …-ext extension name (STIX 2.1 §7.3).");
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, $"must be an object, not {property.Value.ValueKind}.");
+            }
+
+            if (isDefinition)
+            {
+                if (!property.Value.TryGetProperty("extension_type", out var type) || type.ValueKind != JsonValueKind.String)
+                {
+                    throw Error($"{path}.extension_type", "is required and must be a string.");
+                }
+
+                if (!ExtensionDefinition.ExtensionTypeNames.Contains(type.GetString()!))
+                {
+                    throw Error($"{path}.extension_type", $"'{type.GetString()}' is not one of {string.Join(", ", ExtensionDefinition.ExtensionTypeNames)}.");
+                }
+            }
+
+            if (!string.Equals(property.Name, skip, StringComparison.Ordinal))
+            {
+                result[property.Name] = JsonObject.Create(property.Value.Clone())!;
+            }
+        }
+
+        // STIX 2.1 §3.2 and the OASIS core schema: the dictionary has at least one entry.
+        if (count == 0)
+        {
+            throw Error(name, "must not be an empty dictionary; omit the property instead.");
+        }
+
+        return result.Count > 0 ? result : null;
+    }
+
+    private static bool IsPredefinedExtensionName(string name)
+    {
+        // The OASIS core schema: ^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-ext$
+        if (!name.EndsWith("-ext", StringComparison.Ordinal) || name.Length < 5 || !char.IsAsciiLetterLower(name[0]))
+        {
+            return false;
+        }
+
+        var stem = name[..^4];
+        return stem.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            && !stem.Contains("--", StringComparison.Ordinal) && stem[^1] != '-';
     }
 
     /// <summary>Checks <c>type</c> (and <c>spec_version</c> when required) before anything else is read.</summary>
@@ -52,7 +201,10 @@ internal sealed class StixObjectReader
     }
 
     public StixFormatException Error(string property, string message, Exception? inner = null) =>
-        new(property, $"{_context}: {message}", inner);
+        ErrorAt(_prefix + property, message, inner);
+
+    private StixFormatException ErrorAt(string path, string message, Exception? inner = null) =>
+        new(path, $"{_context}: {message}", inner);
 
     public string RequiredString(string name) =>
         OptionalString(name) ?? throw Error(name, "is required.");

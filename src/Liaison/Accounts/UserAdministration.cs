@@ -44,7 +44,7 @@ public sealed class UserAdministration(UserManager<LiaisonUser> users, RoleManag
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
         {
             var locked = user.LockoutEnd > time.GetUtcNow() ? user.LockoutEnd : null;
-            list.Add(new UserSummary(user.UserName!, user.DisplayName, [.. await users.GetRolesAsync(user)], user.TwoFactorEnabled, user.IsDisabled, user.MustChangePassword, locked));
+            list.Add(new UserSummary(user.UserName!, user.DisplayName, [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)], user.TwoFactorEnabled, user.IsDisabled, user.MustChangePassword, locked));
         }
 
         return list;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Liaison.Accounts;
 using Liaison.Node;
 
@@ -34,12 +35,11 @@ internal static class UsersCommand
             }
 
             var name = ValidUserName(parsed.GetRequiredValue(user));
-            await using var services = Open(common, parsed, context);
-            using var scope = services.CreateScope();
-            var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            var password = await admin.AddAsync(name, parsed.GetValue(display) ?? name, [.. roles.Select(r => Roles.Normalize(r)!).Distinct()], "cli");
-            await context.Output.WriteLineAsync($"Added {name}; one-time password {password} (shown once; change it at first sign-in)");
-            return 0;
+            return await WithAdministrationAsync(common, parsed, context, async admin =>
+            {
+                var password = await admin.AddAsync(name, parsed.GetValue(display) ?? name, [.. roles.Select(r => Roles.Normalize(r)!).Distinct()], "cli");
+                return $"Added {name}; one-time password {password} (shown once; change it at first sign-in)";
+            });
         });
         return command;
     }
@@ -49,20 +49,18 @@ internal static class UsersCommand
         var common = new CommonOptions();
         var command = new Command("list", "List users, their roles and state");
         common.AddTo(command);
-        command.SetAction(async (parsed, _) =>
+        command.SetAction((parsed, _) => WithAdministrationAsync(common, parsed, context, async admin =>
         {
-            await using var services = Open(common, parsed, context);
-            using var scope = services.CreateScope();
-            var users = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListAsync();
-            await context.Output.WriteLineAsync($"{"USER",-24} {"ROLES",-32} {"2FA",-4} STATE");
-            foreach (var u in users)
+            var table = new System.Text.StringBuilder();
+            table.Append(CultureInfo.InvariantCulture, $"{"USER",-24} {"ROLES",-32} {"2FA",-4} STATE");
+            foreach (var u in await admin.ListAsync())
             {
                 var state = u.Disabled ? "disabled" : u.LockedUntil is { } until ? $"locked until {until:u}" : u.MustChangePassword ? "must change password" : "active";
-                await context.Output.WriteLineAsync($"{u.UserName,-24} {string.Join(',', u.Roles),-32} {(u.TwoFactorEnabled ? "on" : "off"),-4} {state}");
+                table.Append(CultureInfo.InvariantCulture, $"\n{u.UserName,-24} {string.Join(',', u.Roles),-32} {(u.TwoFactorEnabled ? "on" : "off"),-4} {state}");
             }
 
-            return 0;
-        });
+            return table.ToString();
+        }));
         return command;
     }
 
@@ -72,14 +70,11 @@ internal static class UsersCommand
         var user = UserOption();
         var command = new Command("disable", "Disable a user: no sign-in, API tokens stop working, open sessions end") { user };
         common.AddTo(command);
-        command.SetAction(async (parsed, _) =>
+        command.SetAction((parsed, _) => WithAdministrationAsync(common, parsed, context, async admin =>
         {
-            await using var services = Open(common, parsed, context);
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<UserAdministration>().DisableAsync(parsed.GetRequiredValue(user), "cli");
-            await context.Output.WriteLineAsync($"Disabled {parsed.GetRequiredValue(user)}");
-            return 0;
-        });
+            await admin.DisableAsync(parsed.GetRequiredValue(user), "cli");
+            return $"Disabled {parsed.GetRequiredValue(user)}";
+        }));
         return command;
     }
 
@@ -89,14 +84,11 @@ internal static class UsersCommand
         var user = UserOption();
         var command = new Command("reset-password", "Give a user a new one-time password; clears lockout and two-factor (re-enrol at sign-in)") { user };
         common.AddTo(command);
-        command.SetAction(async (parsed, _) =>
+        command.SetAction((parsed, _) => WithAdministrationAsync(common, parsed, context, async admin =>
         {
-            await using var services = Open(common, parsed, context);
-            using var scope = services.CreateScope();
-            var password = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ResetPasswordAsync(parsed.GetRequiredValue(user), "cli");
-            await context.Output.WriteLineAsync($"New one-time password for {parsed.GetRequiredValue(user)}: {password} (shown once)");
-            return 0;
-        });
+            var password = await admin.ResetPasswordAsync(parsed.GetRequiredValue(user), "cli");
+            return $"New one-time password for {parsed.GetRequiredValue(user)}: {password} (shown once)";
+        }));
         return command;
     }
 
@@ -107,9 +99,13 @@ internal static class UsersCommand
             ? name
             : throw new CliException("--user must be 1 to 64 letters, digits, '.', '-' or '_'");
 
-    private static ServiceProvider Open(CommonOptions common, ParseResult parsed, CliContext context)
+    /// <summary>Opens the node's services, runs one administration step and prints what it reports.</summary>
+    private static async Task<int> WithAdministrationAsync(CommonOptions common, ParseResult parsed, CliContext context, Func<UserAdministration, Task<string>> step)
     {
         var (folder, database) = common.Resolve(parsed);
-        return CliServices.Open(folder, database, context.Time);
+        await using var services = CliServices.Open(folder, database, context.Time);
+        using var scope = services.CreateScope();
+        await context.Output.WriteLineAsync(await step(scope.ServiceProvider.GetRequiredService<UserAdministration>()));
+        return 0;
     }
 }

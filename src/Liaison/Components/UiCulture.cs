@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Liaison.Components;
 
@@ -18,16 +19,28 @@ public static class UiCulture
         return culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
     }
 
-    /// <summary>The country's name in the reader's language, falling back to the ISO code.</summary>
-    public static string CountryName(string code)
+    /// <summary>
+    /// The country's name in the reader's language. .NET only knows region names in English and in the region's
+    /// own language, so the neighbours likely to use Liaison are translated in the resources; others fall back to English.
+    /// </summary>
+    public static string CountryName(IStringLocalizer localizer, string code)
     {
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (localizer["Country." + code] is { ResourceNotFound: false } name)
+        {
+            return name.Value;
+        }
+
         try
         {
-            return new RegionInfo(code).DisplayName;
+            return new RegionInfo(code).EnglishName;
         }
         catch (ArgumentException)
         {
             return code;
         }
     }
+
+    /// <summary>A long date that reads naturally in every offered language (and in the Solar Hijri calendar for Persian).</summary>
+    public const string LongDate = "dddd d MMMM yyyy";
 }

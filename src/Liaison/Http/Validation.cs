@@ -12,6 +12,9 @@ public sealed class Validation
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>How many problems so far; lets a nested check tell whether its own part added any.</summary>
+    public int ErrorCount => _errors.Values.Sum(e => e.Count);
+
     public Validation Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

@@ -1,7 +1,9 @@
 using Liaison.Accounts;
 using Liaison.Audit;
 using Liaison.Components;
+using Liaison.Features.Officers;
 using Liaison.Features.Parties;
+using Liaison.Features.Sectors;
 using Liaison.Http;
 using Liaison.Protocol.Signing;
 using Liaison.Storage;
@@ -88,6 +90,8 @@ public static class NodeHost
         app.MapScalarApiReference(o => o.WithTitle("Liaison API")).AllowAnonymous();
         app.MapAccounts();
         app.MapNode();
+        app.MapSectors();
+        app.MapOfficers();
         app.MapAudit();
         app.MapStaticAssets();
         app.MapCultureSwitch();

@@ -1,6 +1,8 @@
 using Liaison.Accounts;
 using Liaison.Audit;
+using Liaison.Features.Officers;
 using Liaison.Features.Parties;
+using Liaison.Features.Sectors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,14 @@ public abstract class LiaisonDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Sector> Sectors => Set<Sector>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -72,11 +72,7 @@ public sealed class AuditChainTamperTests : IAsyncLifetime
         var previous = await ScalarAsync<byte[]>("SELECT Hash FROM audit_entries WHERE Sequence = 2");
         var forged = AuditEntry.Create(3, TestNode.Start.UtcDateTime.AddSeconds(90), new AuditRecord("cli", "user.add", "success", "user:ghost", new JsonObject()), previous, _ => new byte[64]);
         await ExecuteAsync("UPDATE audit_entries SET Sequence = Sequence + 1000 WHERE Sequence >= 3; UPDATE audit_entries SET Sequence = Sequence - 999 WHERE Sequence >= 1000");
-        await ExecuteAsync(
-            "INSERT INTO audit_entries (Sequence, At, Actor, Action, Target, Outcome, Details, Address, PreviousHash, Hash, Signature) VALUES (3, $at, $actor, $action, $target, $outcome, $details, NULL, $previous, $hash, $signature)",
-            ("$at", forged.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
-            ("$actor", forged.Actor), ("$action", forged.Action), ("$target", forged.Target!), ("$outcome", forged.Outcome),
-            ("$details", forged.Details), ("$previous", forged.PreviousHash), ("$hash", forged.Hash), ("$signature", forged.Signature));
+        await InsertAsync(forged);
         await AssertTamperedAsync("row 3 was not written by this node");
     }
 
@@ -85,11 +81,7 @@ public sealed class AuditChainTamperTests : IAsyncLifetime
     {
         var last = await ScalarAsync<byte[]>("SELECT Hash FROM audit_entries WHERE Sequence = 6");
         var forged = AuditEntry.Create(7, TestNode.Start.UtcDateTime.AddHours(1), new AuditRecord("user:admin", "user.disable", "success"), last, _ => new byte[64]);
-        await ExecuteAsync(
-            "INSERT INTO audit_entries (Sequence, At, Actor, Action, Target, Outcome, Details, Address, PreviousHash, Hash, Signature) VALUES (7, $at, $actor, $action, NULL, $outcome, $details, NULL, $previous, $hash, $signature)",
-            ("$at", forged.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
-            ("$actor", forged.Actor), ("$action", forged.Action), ("$outcome", forged.Outcome),
-            ("$details", forged.Details), ("$previous", forged.PreviousHash), ("$hash", forged.Hash), ("$signature", forged.Signature));
+        await InsertAsync(forged);
         await AssertTamperedAsync("row 7 was not written by this node");
     }
 
@@ -129,6 +121,13 @@ public sealed class AuditChainTamperTests : IAsyncLifetime
 
         await command.ExecuteNonQueryAsync();
     }
+
+    private Task InsertAsync(AuditEntry row) => ExecuteAsync(
+        "INSERT INTO audit_entries (Sequence, At, Actor, Action, Target, Outcome, Details, Address, PreviousHash, Hash, Signature) VALUES ($sequence, $at, $actor, $action, $target, $outcome, $details, NULL, $previous, $hash, $signature)",
+        ("$sequence", row.Sequence),
+        ("$at", row.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
+        ("$actor", row.Actor), ("$action", row.Action), ("$target", (object?)row.Target ?? DBNull.Value), ("$outcome", row.Outcome),
+        ("$details", row.Details), ("$previous", row.PreviousHash), ("$hash", row.Hash), ("$signature", row.Signature));
 
     private async Task<T> ScalarAsync<T>(string sql)
     {

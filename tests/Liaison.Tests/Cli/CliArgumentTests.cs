@@ -127,7 +127,7 @@ public sealed class CliArgumentTests : IDisposable
         Assert.Matches("one-time password [2-9a-z]{5}-[2-9a-z]{5}-[2-9a-z]{5}-[2-9a-z]{5}", added.Output);
 
         var list = (await CliRun.RunAsync(_time, "users", "list", "--data", Data)).Output;
-        Assert.Matches(@"karimi\s+LiaisonOfficer,Analyst\s+off\s+must change password", list);
+        Assert.Matches(@"karimi\s+Analyst,LiaisonOfficer\s+off\s+must change password", list);
         Assert.Matches(@"admin\s+Administrator\s+off\s+must change password", list);
 
         Assert.Equal(0, (await CliRun.RunAsync(_time, "users", "disable", "--data", Data, "--user", "karimi")).ExitCode);

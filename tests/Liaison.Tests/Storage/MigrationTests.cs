@@ -30,6 +30,17 @@ public sealed class MigrationTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Sqlite_ConnectionsTheNodeOpens_CommitWithFullSync()
+    {
+        // synchronous=FULL is per connection, so it must be set on every connection EF opens (sqlite.org/pragma.html#pragma_synchronous).
+        await using var db = StorageSetup.CreateContext(new DatabaseSettings(DatabaseProvider.Sqlite, DatabaseSettings.SqliteConnectionStringFor(Path.Combine(_root, "sync.db"))));
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Postgres_EmptyDatabase_MigratesFully_AndReapplyingChangesNothing()
     {
         var database = new DatabaseSettings(DatabaseProvider.Postgres, await postgres.Server.CreateUniqueDatabaseAsync());

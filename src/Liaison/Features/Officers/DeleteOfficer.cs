@@ -1,0 +1,32 @@
+using Liaison.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Features.Officers;
+
+/// <summary>Removes an officer who has no shifts; the roster's history of who was on duty is kept.</summary>
+public static class DeleteOfficer
+{
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(int id, LiaisonDbContext db, CancellationToken cancellationToken)
+    {
+        var officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (officer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var shifts = await db.DutyShifts.CountAsync(s => s.OfficerId == id, cancellationToken);
+        if (shifts > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The officer has duty shifts",
+                detail: $"Officer {id} has {shifts} duty shift(s); delete those first.",
+                extensions: new Dictionary<string, object?> { ["shifts"] = shifts });
+        }
+
+        db.Officers.Remove(officer);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
