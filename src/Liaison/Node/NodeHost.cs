@@ -2,6 +2,7 @@ using Liaison.Accounts;
 using Liaison.Audit;
 using Liaison.Components;
 using Liaison.Features.Officers;
+using Liaison.Features.Incidents;
 using Liaison.Features.Parties;
 using Liaison.Features.Sectors;
 using Liaison.Http;
@@ -10,6 +11,8 @@ using Liaison.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
 namespace Liaison.Node;
@@ -57,6 +60,8 @@ public static class NodeHost
         services.AddSingleton<AuditLog>();
         services.AddLiaisonAccounts();
         services.AddLiaisonProblems();
+        // Enumerations travel as the kebab-case names the API documents (amber-strict, attack-on-civilians), never as numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddDataProtection()
             .SetApplicationName("liaison")
             .PersistKeysToFileSystem(new DirectoryInfo(settings.Folder.DataProtectionKeys));
@@ -92,6 +97,8 @@ public static class NodeHost
         app.MapNode();
         app.MapSectors();
         app.MapOfficers();
+        app.MapIncidents();
+        app.MapNamedGroups();
         app.MapAudit();
         app.MapStaticAssets();
         app.MapCultureSwitch();

@@ -1,6 +1,7 @@
 using Liaison.Accounts;
 using Liaison.Audit;
 using Liaison.Features.Officers;
+using Liaison.Features.Incidents;
 using Liaison.Features.Parties;
 using Liaison.Features.Sectors;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,12 @@ public abstract class LiaisonDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Officer> Officers => Set<Officer>();
 
     public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+
+    public DbSet<IncidentReport> Incidents => Set<IncidentReport>();
+
+    public DbSet<IncidentVersion> IncidentVersions => Set<IncidentVersion>();
+
+    public DbSet<NamedGroup> NamedGroups => Set<NamedGroup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,7 @@ public static class GetDuty
 
     public sealed record Answer(string Sector, DateTime At, IReadOnlyList<OnDutyOfficer> OnDuty);
 
-    public static async Task<Results<Ok<Answer>, ValidationProblem, NotFound<ProblemHttpResult>>> HandleAsync(
+    public static async Task<Results<Ok<Answer>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string? sector, string? at, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation().Require("sector", sector, Sector.CodeLength);
@@ -26,7 +26,7 @@ public static class GetDuty
         var found = await db.Sectors.AsNoTracking().ByCodeAsync(sector!, cancellationToken);
         if (found is null)
         {
-            return TypedResults.NotFound(TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sector", detail: $"No sector has the code '{sector}'."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sector", detail: $"No sector has the code '{sector}'.");
         }
 
         var shifts = await db.DutyShifts.AsNoTracking().Include(s => s.Officer).ThenInclude(o => o.Sector)

@@ -12,6 +12,60 @@ namespace Liaison.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "incidents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StixId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OriginPartyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RetractionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OccurredStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OccurredLast = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incidents_parties_OriginPartyId",
+                        column: x => x.OriginPartyId,
+                        principalTable: "parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "named_groups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StixId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_named_groups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sectors",
                 columns: table => new
                 {
@@ -33,6 +87,31 @@ namespace Liaison.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_sectors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incident_versions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RetractionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incident_versions_incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,6 +208,45 @@ namespace Liaison.Storage.Migrations.Sqlite
                 columns: new[] { "SectorId", "Start", "End" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_incident_versions_IncidentId_Number",
+                table: "incident_versions",
+                columns: new[] { "IncidentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_Latitude_Longitude",
+                table: "incidents",
+                columns: new[] { "Latitude", "Longitude" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_OccurredStart_Id",
+                table: "incidents",
+                columns: new[] { "OccurredStart", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_OriginPartyId",
+                table: "incidents",
+                column: "OriginPartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_StixId",
+                table: "incidents",
+                column: "StixId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_named_groups_StixId",
+                table: "named_groups",
+                column: "StixId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_officers_SectorId",
                 table: "officers",
                 column: "SectorId");
@@ -168,10 +286,19 @@ namespace Liaison.Storage.Migrations.Sqlite
                 name: "duty_shifts");
 
             migrationBuilder.DropTable(
+                name: "incident_versions");
+
+            migrationBuilder.DropTable(
+                name: "named_groups");
+
+            migrationBuilder.DropTable(
                 name: "posts");
 
             migrationBuilder.DropTable(
                 name: "officers");
+
+            migrationBuilder.DropTable(
+                name: "incidents");
 
             migrationBuilder.DropTable(
                 name: "sectors");
