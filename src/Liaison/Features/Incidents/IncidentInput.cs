@@ -1,4 +1,3 @@
-using Liaison.Features.Officers;
 using Liaison.Http;
 using Liaison.Protocol.Stix;
 using Liaison.Storage;

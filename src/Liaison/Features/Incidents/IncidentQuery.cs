@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Liaison.Features.Officers;
 using Liaison.Http;
 using Liaison.Protocol.Stix;
 using Microsoft.EntityFrameworkCore;

@@ -50,16 +50,12 @@ public static class IncidentReads
     /// <summary>RFC 7946 FeatureCollection; records without coordinates have a null geometry (§3.2).</summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem>> GeoJsonAsync(HttpContext http, LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        var validation = new Validation();
-        var filter = IncidentFilter.Parse(http.Request.Query, IncidentFilter.MaxExport, IncidentFilter.MaxExport, validation);
-        if (filter is null)
+        var (rows, problem) = await ExportPageAsync(http, db, cancellationToken);
+        if (problem is not null)
         {
-            return validation.Problem();
+            return problem;
         }
 
-        var (rows, next) = await filter.RunAsync(db.Set<IncidentReport>(), cancellationToken);
-        AddNextLink(http, next);
         var features = new JsonArray();
         foreach (var row in rows)
         {
@@ -96,16 +92,12 @@ public static class IncidentReads
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> CsvAsync(HttpContext http, LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        var validation = new Validation();
-        var filter = IncidentFilter.Parse(http.Request.Query, IncidentFilter.MaxExport, IncidentFilter.MaxExport, validation);
-        if (filter is null)
+        var (rows, problem) = await ExportPageAsync(http, db, cancellationToken);
+        if (problem is not null)
         {
-            return validation.Problem();
+            return problem;
         }
 
-        var (rows, next) = await filter.RunAsync(db.Set<IncidentReport>(), cancellationToken);
-        AddNextLink(http, next);
         var csv = new StringBuilder();
         Line(csv, "id", "status", "version", "title", "category", "occurred_start", "occurred_end", "precision", "latitude", "longitude", "place_name", "sector",
             "security_forces_killed", "security_forces_injured", "civilians_killed", "civilians_injured", "militants_killed", "militants_injured", "unknown_killed", "unknown_injured",
@@ -125,15 +117,25 @@ public static class IncidentReads
         return TypedResults.Content(csv.ToString(), "text/csv", Encoding.UTF8);
     }
 
-    private static void AddNextLink(HttpContext http, string? next)
+    /// <summary>One export page (up to <see cref="IncidentFilter.MaxExport"/> rows); the next page goes in a Link header (RFC 8288).</summary>
+    private static async Task<(List<IncidentReport> Rows, ValidationProblem? Problem)> ExportPageAsync(HttpContext http, LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        if (next is null)
+        ArgumentNullException.ThrowIfNull(http);
+        var validation = new Validation();
+        var filter = IncidentFilter.Parse(http.Request.Query, IncidentFilter.MaxExport, IncidentFilter.MaxExport, validation);
+        if (filter is null)
         {
-            return;
+            return ([], validation.Problem());
         }
 
-        var query = http.Request.Query.Where(p => p.Key != "cursor").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"cursor={next}");
-        http.Response.Headers.Link = $"<{http.Request.Path}?{string.Join('&', query)}>; rel=\"next\"";
+        var (rows, next) = await filter.RunAsync(db.Set<IncidentReport>(), cancellationToken);
+        if (next is not null)
+        {
+            var query = http.Request.Query.Where(p => p.Key != "cursor").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}").Append($"cursor={next}");
+            http.Response.Headers.Link = $"<{http.Request.Path}?{string.Join('&', query)}>; rel=\"next\"";
+        }
+
+        return (rows, null);
     }
 
     private static int? Total(Casualties casualties, Func<Count, int?> pick)

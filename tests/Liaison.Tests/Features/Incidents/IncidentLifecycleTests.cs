@@ -5,46 +5,35 @@ using Liaison.Tests.Infrastructure;
 
 namespace Liaison.Tests.Features.Incidents;
 
-public sealed class IncidentLifecycleTests : IAsyncLifetime
+public sealed class IncidentLifecycleTests : AnalystNodeTests
 {
-    private TestNode _node = null!;
-    private HttpClient _analyst = null!;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync();
-        _analyst = await _node.SignInNewUserAsync("analyst", "Analyst");
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task DraftPublishReviseRetract_KeepsEveryVersion_AndNeverEditsAPublishedOneInPlace()
     {
-        var draft = await IncidentRequests.CreateAsync(_analyst, IncidentRequests.Valid("First draft"));
+        var draft = await IncidentRequests.CreateAsync(Analyst, IncidentRequests.Valid("First draft"));
         var id = draft.GetProperty("id").GetString()!;
         Assert.Equal("draft", draft.GetProperty("status").GetString());
         Assert.Equal(0, draft.GetProperty("version").GetInt32());
 
         // A draft changes in place: still no version.
-        var edited = await _analyst.PutAsJsonAsync($"/api/incidents/{id}", IncidentRequests.Valid("Edited draft"));
+        var edited = await Analyst.PutAsJsonAsync($"/api/incidents/{id}", IncidentRequests.Valid("Edited draft"));
         await Expect.StatusAsync(HttpStatusCode.OK, edited);
         Assert.Equal(0, (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
 
-        _node.Time.Advance(TimeSpan.FromMinutes(5));
-        await Expect.StatusAsync(HttpStatusCode.OK, await _analyst.PostAsync($"/api/incidents/{id}/publish", null));
-        var twice = await Expect.ProblemAsync(await _analyst.PostAsync($"/api/incidents/{id}/publish", null), HttpStatusCode.BadRequest);
+        Node.Time.Advance(TimeSpan.FromMinutes(5));
+        await Expect.StatusAsync(HttpStatusCode.OK, await Analyst.PostAsync($"/api/incidents/{id}/publish", null));
+        var twice = await Expect.ProblemAsync(await Analyst.PostAsync($"/api/incidents/{id}/publish", null), HttpStatusCode.BadRequest);
         Assert.True(twice.GetProperty("errors").TryGetProperty("status", out _));
 
-        _node.Time.Advance(TimeSpan.FromMinutes(5));
+        Node.Time.Advance(TimeSpan.FromMinutes(5));
         var revisedBody = IncidentRequests.Valid("Revised: 11 killed, 7 injured");
-        await Expect.StatusAsync(HttpStatusCode.OK, await _analyst.PutAsJsonAsync($"/api/incidents/{id}", revisedBody));
+        await Expect.StatusAsync(HttpStatusCode.OK, await Analyst.PutAsJsonAsync($"/api/incidents/{id}", revisedBody));
 
-        _node.Time.Advance(TimeSpan.FromMinutes(5));
-        var retracted = await _analyst.PostAsJsonAsync($"/api/incidents/{id}/retract", new { reason = "Duplicate of an earlier report" });
+        Node.Time.Advance(TimeSpan.FromMinutes(5));
+        var retracted = await Analyst.PostAsJsonAsync($"/api/incidents/{id}/retract", new { reason = "Duplicate of an earlier report" });
         await Expect.StatusAsync(HttpStatusCode.OK, retracted);
 
-        var detail = await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        var detail = await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
         Assert.Equal("retracted", detail.GetProperty("status").GetString());
         Assert.Equal(3, detail.GetProperty("version").GetInt32());
         Assert.Equal("Duplicate of an earlier report", detail.GetProperty("retractionReason").GetString());
@@ -54,23 +43,23 @@ public sealed class IncidentLifecycleTests : IAsyncLifetime
         var times = versions.Select(v => v.GetProperty("modifiedAt").GetDateTime()).ToList();
         Assert.True(times[0] < times[1] && times[1] < times[2], "modified must increase with every version");
 
-        var first = await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/versions/1");
+        var first = await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/versions/1");
         Assert.Equal("Edited draft", first.GetProperty("content").GetProperty("title").GetString());
-        var second = await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/versions/2");
+        var second = await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/versions/2");
         Assert.Equal("Revised: 11 killed, 7 injured", second.GetProperty("content").GetProperty("title").GetString());
-        await Expect.StatusAsync(HttpStatusCode.NotFound, await _analyst.GetAsync($"/api/incidents/{id}/versions/4"));
+        await Expect.StatusAsync(HttpStatusCode.NotFound, await Analyst.GetAsync($"/api/incidents/{id}/versions/4"));
 
         // A retracted record is final.
-        var revise = await Expect.ProblemAsync(await _analyst.PutAsJsonAsync($"/api/incidents/{id}", IncidentRequests.Valid("Too late")), HttpStatusCode.BadRequest);
+        var revise = await Expect.ProblemAsync(await Analyst.PutAsJsonAsync($"/api/incidents/{id}", IncidentRequests.Valid("Too late")), HttpStatusCode.BadRequest);
         Assert.True(revise.GetProperty("errors").TryGetProperty("status", out _));
-        Assert.Equal(3, (await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("version").GetInt32());
+        Assert.Equal(3, (await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("version").GetInt32());
     }
 
     [Fact]
     public async Task Retract_NeedsAReason_AndAPublishedRecord()
     {
-        var id = (await IncidentRequests.CreateAsync(_analyst, IncidentRequests.Valid())).GetProperty("id").GetString()!;
-        var draft = await Expect.ProblemAsync(await _analyst.PostAsJsonAsync($"/api/incidents/{id}/retract", new { reason = "" }), HttpStatusCode.BadRequest);
+        var id = (await IncidentRequests.CreateAsync(Analyst, IncidentRequests.Valid())).GetProperty("id").GetString()!;
+        var draft = await Expect.ProblemAsync(await Analyst.PostAsJsonAsync($"/api/incidents/{id}/retract", new { reason = "" }), HttpStatusCode.BadRequest);
         var errors = draft.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToList();
         Assert.Equal(["reason", "status"], errors);
     }
@@ -78,13 +67,13 @@ public sealed class IncidentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Roles_DecideWhoDraftsPublishesAndRetracts()
     {
-        var officer = await _node.SignInNewUserAsync("officer", "LiaisonOfficer");
-        var auditor = await _node.SignInNewUserAsync("auditor", "Auditor");
+        var officer = await Node.SignInNewUserAsync("officer", "LiaisonOfficer");
+        var auditor = await Node.SignInNewUserAsync("auditor", "Auditor");
 
         await Expect.StatusAsync(HttpStatusCode.Forbidden, await auditor.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid()));
         var id = (await IncidentRequests.CreateAsync(officer, IncidentRequests.Valid())).GetProperty("id").GetString()!;
         await Expect.ProblemAsync(await officer.PostAsync($"/api/incidents/{id}/publish", null), HttpStatusCode.Forbidden);
-        await Expect.StatusAsync(HttpStatusCode.OK, await _analyst.PostAsync($"/api/incidents/{id}/publish", null));
+        await Expect.StatusAsync(HttpStatusCode.OK, await Analyst.PostAsync($"/api/incidents/{id}/publish", null));
         await Expect.ProblemAsync(await officer.PutAsJsonAsync($"/api/incidents/{id}", IncidentRequests.Valid("officer revision")), HttpStatusCode.Forbidden);
         await Expect.ProblemAsync(await officer.PostAsJsonAsync($"/api/incidents/{id}/retract", new { reason = "no" }), HttpStatusCode.Forbidden);
         Assert.Equal(1, (await auditor.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("version").GetInt32());
@@ -93,13 +82,13 @@ public sealed class IncidentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task PartnerRecords_AreReadOnlyHere()
     {
-        var partnerIncident = await PartnerData.AddPartnerIncidentAsync(_node);
-        var detail = await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{partnerIncident}");
+        var partnerIncident = await PartnerData.AddPartnerIncidentAsync(Node);
+        var detail = await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{partnerIncident}");
         Assert.True(detail.GetProperty("readOnly").GetBoolean());
 
-        var problem = await Expect.ProblemAsync(await _analyst.PutAsJsonAsync($"/api/incidents/{partnerIncident}", IncidentRequests.Valid("Overwrite")), HttpStatusCode.Forbidden);
+        var problem = await Expect.ProblemAsync(await Analyst.PutAsJsonAsync($"/api/incidents/{partnerIncident}", IncidentRequests.Valid("Overwrite")), HttpStatusCode.Forbidden);
         Assert.Contains("originating party", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await Expect.ProblemAsync(await _analyst.PostAsJsonAsync($"/api/incidents/{partnerIncident}/retract", new { reason = "not ours" }), HttpStatusCode.Forbidden);
-        Assert.Equal("Partner's report", (await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{partnerIncident}")).GetProperty("content").GetProperty("title").GetString());
+        await Expect.ProblemAsync(await Analyst.PostAsJsonAsync($"/api/incidents/{partnerIncident}/retract", new { reason = "not ours" }), HttpStatusCode.Forbidden);
+        Assert.Equal("Partner's report", (await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{partnerIncident}")).GetProperty("content").GetProperty("title").GetString());
     }
 }

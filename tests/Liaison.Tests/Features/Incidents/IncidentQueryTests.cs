@@ -6,33 +6,27 @@ using Liaison.Tests.Infrastructure;
 namespace Liaison.Tests.Features.Incidents;
 
 /// <summary>Map and list queries return exactly the records in the box and the window.</summary>
-public sealed class IncidentQueryTests : IAsyncLifetime
+public sealed class IncidentQueryTests : AnalystNodeTests
 {
-    private TestNode _node = null!;
-    private HttpClient _analyst = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _node = await TestNode.StartAsync();
-        _analyst = await _node.SignInNewUserAsync("analyst", "Analyst");
+        await base.InitializeAsync();
         // A grid of reports: inside and just outside a box around (62, 27), over three weeks.
-        await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid("inside early", 27.0, 62.0, "2026-11-01T10:00:00Z"));
-        await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid("inside late", 27.5, 62.5, "2026-11-20T10:00:00Z"));
-        await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid("on the edge", 28.0, 63.0, "2026-11-10T10:00:00Z"));
-        await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid("north of the box", 28.0001, 62.0, "2026-11-10T10:00:00Z"));
-        await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid("west of the box", 27.0, 60.9999, "2026-11-10T10:00:00Z"));
+        await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid("inside early", 27.0, 62.0, "2026-11-01T10:00:00Z"));
+        await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid("inside late", 27.5, 62.5, "2026-11-20T10:00:00Z"));
+        await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid("on the edge", 28.0, 63.0, "2026-11-10T10:00:00Z"));
+        await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid("north of the box", 28.0001, 62.0, "2026-11-10T10:00:00Z"));
+        await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid("west of the box", 27.0, 60.9999, "2026-11-10T10:00:00Z"));
         var smuggling = IncidentRequests.Valid("fuel smugglers stopped", 25.3, 61.6, "2026-11-15T10:00:00Z");
         smuggling["category"] = "smuggling-interdiction";
         smuggling["occurred"] = new System.Text.Json.Nodes.JsonObject { ["start"] = "2026-10-01T00:00:00Z", ["precision"] = "month" };
-        await IncidentRequests.CreateAsync(_analyst, smuggling);
+        await IncidentRequests.CreateAsync(Analyst, smuggling);
     }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public async Task Bbox_ReturnsExactlyTheRecordsInsideIt_EdgesIncluded()
     {
-        var titles = await IncidentRequests.TitlesAsync(_analyst, "bbox=61,26.5,63,28");
+        var titles = await IncidentRequests.TitlesAsync(Analyst, "bbox=61,26.5,63,28");
         Assert.Equal(["inside late", "on the edge", "inside early"], titles);
     }
 
@@ -40,27 +34,27 @@ public sealed class IncidentQueryTests : IAsyncLifetime
     public async Task TimeWindow_ReturnsRecordsOverlappingIt_IncludingMonthPrecision()
     {
         Assert.Equal(["north of the box", "on the edge", "west of the box"],
-            (await IncidentRequests.TitlesAsync(_analyst, "from=2026-11-05T00:00:00Z&to=2026-11-12T00:00:00Z")).Order(StringComparer.Ordinal));
+            (await IncidentRequests.TitlesAsync(Analyst, "from=2026-11-05T00:00:00Z&to=2026-11-12T00:00:00Z")).Order(StringComparer.Ordinal));
         // Known only to the month of October: in a window that touches October, not in one after it.
-        Assert.Contains("fuel smugglers stopped", await IncidentRequests.TitlesAsync(_analyst, "from=2026-10-31T12:00:00Z&to=2026-11-01T00:00:00Z"));
-        Assert.DoesNotContain("fuel smugglers stopped", await IncidentRequests.TitlesAsync(_analyst, "from=2026-11-01T00:00:01Z"));
+        Assert.Contains("fuel smugglers stopped", await IncidentRequests.TitlesAsync(Analyst, "from=2026-10-31T12:00:00Z&to=2026-11-01T00:00:00Z"));
+        Assert.DoesNotContain("fuel smugglers stopped", await IncidentRequests.TitlesAsync(Analyst, "from=2026-11-01T00:00:01Z"));
     }
 
     [Fact]
     public async Task CategoryTextStatusAndParty_Filter()
     {
-        Assert.Equal(["fuel smugglers stopped"], await IncidentRequests.TitlesAsync(_analyst, "category=smuggling-interdiction"));
-        Assert.Equal(["fuel smugglers stopped"], await IncidentRequests.TitlesAsync(_analyst, "status=draft"));
-        Assert.Equal(["north of the box"], await IncidentRequests.TitlesAsync(_analyst, "q=NORTH"));
-        await PartnerData.AddPartnerIncidentAsync(_node);
-        var partner = await PartnerData.AddPartnerAsync(_node);
-        Assert.Equal(["Partner's report"], await IncidentRequests.TitlesAsync(_analyst, $"party={partner.StixId}"));
+        Assert.Equal(["fuel smugglers stopped"], await IncidentRequests.TitlesAsync(Analyst, "category=smuggling-interdiction"));
+        Assert.Equal(["fuel smugglers stopped"], await IncidentRequests.TitlesAsync(Analyst, "status=draft"));
+        Assert.Equal(["north of the box"], await IncidentRequests.TitlesAsync(Analyst, "q=NORTH"));
+        await PartnerData.AddPartnerIncidentAsync(Node);
+        var partner = await PartnerData.AddPartnerAsync(Node);
+        Assert.Equal(["Partner's report"], await IncidentRequests.TitlesAsync(Analyst, $"party={partner.StixId}"));
     }
 
     [Fact]
     public async Task BadFilters_AreNamed()
     {
-        var problem = await Expect.ProblemAsync(await _analyst.GetAsync("/api/incidents?bbox=1,2,3&from=yesterday&category=riot&limit=0&cursor=@@"), HttpStatusCode.BadRequest);
+        var problem = await Expect.ProblemAsync(await Analyst.GetAsync("/api/incidents?bbox=1,2,3&from=yesterday&category=riot&limit=0&cursor=@@"), HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["bbox", "category", "cursor", "from", "limit"], errors);
     }
@@ -73,11 +67,11 @@ public sealed class IncidentQueryTests : IAsyncLifetime
         var added = 0;
         do
         {
-            var page = await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            var page = await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("content").GetProperty("title").GetString()!));
             cursor = page.GetProperty("next").GetString();
             // New reports, both newer and older than the cursor, arrive between pages.
-            await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid($"added {added++}", 27, 62, added % 2 == 0 ? "2026-11-27T00:00:00Z" : "2026-09-01T00:00:00Z"));
+            await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid($"added {added++}", 27, 62, added % 2 == 0 ? "2026-11-27T00:00:00Z" : "2026-09-01T00:00:00Z"));
         }
         while (cursor is not null);
 
@@ -88,7 +82,7 @@ public sealed class IncidentQueryTests : IAsyncLifetime
     [Fact]
     public async Task GeoJsonAndCsv_CarryTheSameRecords()
     {
-        var geo = await _analyst.GetAsync("/api/incidents.geojson?bbox=61,26.5,63,28");
+        var geo = await Analyst.GetAsync("/api/incidents.geojson?bbox=61,26.5,63,28");
         Assert.Equal("application/geo+json", geo.Content.Headers.ContentType?.MediaType);
         var collection = await geo.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("FeatureCollection", collection.GetProperty("type").GetString());
@@ -97,7 +91,7 @@ public sealed class IncidentQueryTests : IAsyncLifetime
         var point = features.Single(f => f.GetProperty("properties").GetProperty("title").GetString() == "inside early").GetProperty("geometry");
         Assert.Equal([62.0, 27.0], point.GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
 
-        var csv = await _analyst.GetAsync("/api/incidents.csv?bbox=61,26.5,63,28");
+        var csv = await Analyst.GetAsync("/api/incidents.csv?bbox=61,26.5,63,28");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);

@@ -7,19 +7,8 @@ using Liaison.Tests.Infrastructure;
 namespace Liaison.Tests.Features.Incidents;
 
 /// <summary>Each rule is refused with its field named, and nothing is written.</summary>
-public sealed class IncidentValidationTests : IAsyncLifetime
+public sealed class IncidentValidationTests : AnalystNodeTests
 {
-    private TestNode _node = null!;
-    private HttpClient _analyst = null!;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync();
-        _analyst = await _node.SignInNewUserAsync("analyst", "Analyst");
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     public static TheoryData<string, string> Rules => new()
     {
         { "latitude 95", "location.latitude" },
@@ -49,12 +38,12 @@ public sealed class IncidentValidationTests : IAsyncLifetime
     [MemberData(nameof(Rules))]
     public async Task Create_BreakingARule_IsRefusedNamingTheField(string rule, string field)
     {
-        var partner = await PartnerData.AddPartnerAsync(_node);
+        var partner = await PartnerData.AddPartnerAsync(Node);
         var body = Break(IncidentRequests.Valid(), rule, partner.StixId);
-        var problem = await Expect.ProblemAsync(await _analyst.PostAsJsonAsync("/api/incidents", body), HttpStatusCode.BadRequest);
+        var problem = await Expect.ProblemAsync(await Analyst.PostAsJsonAsync("/api/incidents", body), HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
         Assert.Equal([field], errors);
-        Assert.Empty((await _analyst.GetFromJsonAsync<JsonElement>("/api/incidents")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await Analyst.GetFromJsonAsync<JsonElement>("/api/incidents")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -65,7 +54,7 @@ public sealed class IncidentValidationTests : IAsyncLifetime
         body["location"]!["latitude"] = 95;
         body["casualties"]!["securityForces"]!["killed"] = -1;
         body["category"] = "riot";
-        var problem = await Expect.ProblemAsync(await _analyst.PostAsJsonAsync("/api/incidents", body), HttpStatusCode.BadRequest);
+        var problem = await Expect.ProblemAsync(await Analyst.PostAsJsonAsync("/api/incidents", body), HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["casualties.securityForces.killed", "category", "location.latitude", "title"], errors);
     }
@@ -73,11 +62,11 @@ public sealed class IncidentValidationTests : IAsyncLifetime
     [Fact]
     public async Task Revise_BreakingARule_LeavesThePublishedVersionUntouched()
     {
-        var id = await IncidentRequests.CreatePublishedAsync(_analyst, IncidentRequests.Valid("Published"));
+        var id = await IncidentRequests.CreatePublishedAsync(Analyst, IncidentRequests.Valid("Published"));
         var bad = IncidentRequests.Valid("Bad revision");
         bad["location"]!["latitude"] = 95;
-        await Expect.ProblemAsync(await _analyst.PutAsJsonAsync($"/api/incidents/{id}", bad), HttpStatusCode.BadRequest);
-        var detail = await _analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        await Expect.ProblemAsync(await Analyst.PutAsJsonAsync($"/api/incidents/{id}", bad), HttpStatusCode.BadRequest);
+        var detail = await Analyst.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
         Assert.Equal(1, detail.GetProperty("version").GetInt32());
         Assert.Equal("Published", detail.GetProperty("content").GetProperty("title").GetString());
     }
@@ -85,24 +74,24 @@ public sealed class IncidentValidationTests : IAsyncLifetime
     [Fact]
     public async Task KnownSectorsGroupsAndPartners_AreAccepted()
     {
-        var admin = (await _node.SignInAdministratorAsync()).Client;
+        var admin = (await Node.SignInAdministratorAsync()).Client;
         await Expect.StatusAsync(HttpStatusCode.Created, await admin.PostAsJsonAsync("/api/sectors", new
         {
             code = "RSK",
             name = "Rask",
             geometry = new { type = "LineString", coordinates = new[] { new[] { 61.5, 26.8 }, new[] { 62.3, 27.4 } } },
         }));
-        var group = await _analyst.PostAsJsonAsync("/api/groups", new { name = "Test armed group", kind = "intrusion-set" });
+        var group = await Analyst.PostAsJsonAsync("/api/groups", new { name = "Test armed group", kind = "intrusion-set" });
         await Expect.StatusAsync(HttpStatusCode.Created, group);
         var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var partner = await PartnerData.AddPartnerAsync(_node);
+        var partner = await PartnerData.AddPartnerAsync(Node);
 
         var body = IncidentRequests.Valid();
         body["location"]!["sector"] = "RSK";
         body["perpetrators"]!["groups"] = new JsonArray(groupId);
         body["recipients"] = new JsonArray(partner.StixId);
         body["tlp"] = "amber+strict";
-        var created = await IncidentRequests.CreateAsync(_analyst, body);
+        var created = await IncidentRequests.CreateAsync(Analyst, body);
         Assert.Equal("RSK", created.GetProperty("content").GetProperty("location").GetProperty("sector").GetString());
         Assert.Equal("amber-strict", created.GetProperty("content").GetProperty("tlp").GetString());
     }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Liaison.Http;
 
-namespace Liaison.Features.Officers;
+namespace Liaison.Http;
 
 /// <summary>
 /// Instants as the API takes them: ISO 8601 / RFC 3339 with <c>Z</c> or an explicit offset, turned into UTC.
