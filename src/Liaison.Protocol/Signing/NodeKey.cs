@@ -71,6 +71,31 @@ public sealed class NodeKey : IDisposable
         }
     }
 
+    /// <summary>Reads a key from PKCS#8 PEM text (<c>-----BEGIN PRIVATE KEY-----</c>, RFC 8410), as <see cref="Load"/> does from a file.</summary>
+    /// <param name="pem">The PEM text, for example the RFC 9421 Appendix B.1.4 test key.</param>
+    /// <exception cref="FormatException">The text is not a PEM PKCS#8 Ed25519 private key.</exception>
+    public static NodeKey FromPkcs8Pem(string pem)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        var blob = Encoding.ASCII.GetBytes(pem.Trim() + "\n");
+
+        Key? key = null;
+        try
+        {
+            if (!Key.TryImport(Algorithm, blob, KeyBlobFormat.PkixPrivateKeyText, out key, CreationParameters) || key is null)
+            {
+                throw new FormatException("Expected an Ed25519 private key in PKCS#8 PEM form (-----BEGIN PRIVATE KEY-----).");
+            }
+
+            return new NodeKey(key);
+        }
+        catch (Exception ex) when (ex is not FormatException)
+        {
+            key?.Dispose();
+            throw new FormatException($"Not a readable Ed25519 private key: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>
     /// Writes the private key to a new file, readable and writable by the owner only
     /// (mode 0600 on Unix, set at creation so the key is never briefly world-readable).

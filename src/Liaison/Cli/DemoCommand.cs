@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Liaison.Features.Demo;
 using Liaison.Node;
 using Liaison.Storage;
 
@@ -26,8 +27,16 @@ internal static class DemoCommand
                 new InitNode.Request(data, "Demo Border Coordination Centre", "PK", "admin", DatabaseProvider.Sqlite, null),
                 context.Time,
                 cancellationToken);
-            var url = $"http://127.0.0.1:{ChoosePort(parsed.GetValue(port))}";
             var folder = NodeFolder.Open(data);
+            await using (var services = CliServices.Open(folder, DatabaseSettings.SqliteIn(data), context.Time))
+            {
+                using var scope = services.CreateScope();
+                var seeded = await DemoSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), context.Time, cancellationToken);
+                await context.Output.WriteLineAsync(
+                    $"Seeded {seeded.Sectors} sectors, {seeded.Posts} posts, {seeded.Officers} officers, {seeded.Shifts} shifts, {seeded.Incidents} incidents for the demo");
+            }
+
+            var url = $"http://127.0.0.1:{ChoosePort(parsed.GetValue(port))}";
             await ServeCommand.RunAsync(context, new NodeSettings(folder, DatabaseSettings.SqliteIn(data), url), async address =>
             {
                 await context.Output.WriteLineAsync();

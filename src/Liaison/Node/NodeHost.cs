@@ -1,6 +1,7 @@
 using Liaison.Accounts;
 using Liaison.Audit;
 using Liaison.Components;
+using Liaison.Features.Exports;
 using Liaison.Features.Officers;
 using Liaison.Features.Incidents;
 using Liaison.Features.Parties;
@@ -99,6 +100,7 @@ public static class NodeHost
         app.MapOfficers();
         app.MapIncidents();
         app.MapNamedGroups();
+        app.MapStixExport();
         app.MapAudit();
         app.MapStaticAssets();
         app.MapCultureSwitch();

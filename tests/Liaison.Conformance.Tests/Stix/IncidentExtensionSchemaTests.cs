@@ -9,7 +9,7 @@ namespace Liaison.Conformance.Tests.Stix;
 [Trait("Category", "Conformance")]
 public class IncidentExtensionSchemaTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(Load);
+    internal static readonly Lazy<JsonSchema> Schema = new(Load);
 
     public static TheoryData<string> Extensions()
     {

@@ -1,4 +1,5 @@
 using Liaison.Accounts;
+using Liaison.Features.Exports;
 using Liaison.Features.Parties;
 using Liaison.Protocol.Stix;
 using Liaison.Storage;
@@ -27,7 +28,8 @@ public static class IncidentEndpoints
         group.MapPost("/{id}/publish", IncidentWrites.PublishAsync).WithName("PublishIncident").WithSummary("Publishes a draft as version 1");
         group.MapPost("/{id}/retract", IncidentWrites.RetractAsync).WithName("RetractIncident").WithSummary("Retracts a published report, with a reason");
         group.MapGet("/{id}/versions/{number:int}", IncidentReads.GetVersionAsync).WithName("GetIncidentVersion").WithSummary("An earlier version, exactly as recorded");
-        group.MapGet("/{id}/stix", StixAsync).WithName("GetIncidentStix").WithSummary("The current version as a STIX 2.1 bundle");
+        group.MapGet("/{id}/stix", StixAsync).Produces(StatusCodes.Status200OK, contentType: StixExport.MediaType)
+            .WithName("GetIncidentStix").WithSummary("The current version as a STIX 2.1 bundle");
         return routes;
     }
 
@@ -48,18 +50,16 @@ public static class IncidentEndpoints
         var groups = await db.Set<NamedGroup>().AsNoTracking()
             .Where(g => (snapshot.Content.Perpetrators.Groups ?? new List<string>()).Contains(g.StixId) || (snapshot.Content.Targets.Groups ?? new List<string>()).Contains(g.StixId))
             .ToListAsync(cancellationToken);
-        var objects = new List<IStixObject> { PartyStix.Identity(report.OriginParty), Tlp.Get(snapshot.Content.Tlp), LiaisonExtensions.IncidentExtension };
-        objects.AddRange(groups.Select(g => GroupStix(g, report.OriginParty)));
-        objects.AddRange(IncidentStix.ToStix(snapshot));
-        return TypedResults.Content(StixBundle.Create(objects).ToJson().ToJsonString(StixJson.SerializerOptions), "application/stix+json;version=2.1");
-    }
+        // Named groups are this node's reference data, whoever originated the report that names them.
+        var self = await db.Parties.AsNoTracking().SelfAsync(cancellationToken);
+        var objects = new List<IStixObject> { PartyStix.Identity(report.OriginParty), LiaisonExtensions.IncidentExtension };
+        if (groups.Count > 0)
+        {
+            objects.Add(PartyStix.Identity(self));
+            objects.AddRange(groups.Select(g => NamedGroupStix.ToStix(g, self)));
+        }
 
-    private static IStixObject GroupStix(NamedGroup g, Party origin)
-    {
-        var created = new DateTimeOffset(g.CreatedAt, TimeSpan.Zero);
-        var id = StixId.Parse(g.StixId);
-        return g.Kind == ThreatActor.TypeName
-            ? new ThreatActor { Id = id, Created = created, Modified = created, CreatedByRef = StixId.Parse(origin.StixId), Name = g.Name, Description = g.Description, Aliases = g.Aliases.Count == 0 ? null : g.Aliases }
-            : new IntrusionSet { Id = id, Created = created, Modified = created, CreatedByRef = StixId.Parse(origin.StixId), Name = g.Name, Description = g.Description, Aliases = g.Aliases.Count == 0 ? null : g.Aliases };
+        objects.AddRange(IncidentStix.ToStix(snapshot));
+        return TypedResults.Content(StixExport.Json(objects), StixExport.MediaType);
     }
 }

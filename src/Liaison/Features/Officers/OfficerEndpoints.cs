@@ -14,6 +14,7 @@ public static class OfficerEndpoints
         var officers = routes.MapGroup("/api/officers").WithTags("Officers").RequireAuthorization(Policies.Ready);
         officers.MapGet("/", GetOfficers.ListAsync).WithName("ListOfficers").WithSummary("Lists liaison officers; sector=CODE filters");
         officers.MapGet("/{id:int}", GetOfficers.GetAsync).WithName("GetOfficer").WithSummary("One officer");
+        officers.MapGet("/{id:int}/stix", OfficerStix.GetAsync).WithName("GetOfficerStix").WithSummary("One officer as a STIX 2.1 identity, in a bundle");
         officers.MapPost("/", SaveOfficer.CreateAsync).RequireAuthorization(RosterEditor).WithName("CreateOfficer").WithSummary("Adds a liaison officer");
         officers.MapPut("/{id:int}", SaveOfficer.UpdateAsync).RequireAuthorization(RosterEditor).WithName("UpdateOfficer").WithSummary("Revises a liaison officer");
         officers.MapDelete("/{id:int}", DeleteOfficer.HandleAsync).RequireAuthorization(RosterEditor)

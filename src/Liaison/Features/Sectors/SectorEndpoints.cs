@@ -17,6 +17,7 @@ public static class SectorEndpoints
         var sectors = routes.MapGroup("/api/sectors").WithTags("Sectors").RequireAuthorization(Policies.Ready);
         sectors.MapGet("/", GetSectors.ListAsync).WithName("ListSectors").WithSummary("Lists sectors; bbox=minLon,minLat,maxLon,maxLat keeps those overlapping the box");
         sectors.MapGet("/{code}", GetSectors.GetAsync).WithName("GetSector").WithSummary("One sector by code");
+        sectors.MapGet("/{code}/stix", SectorStix.GetAsync).WithName("GetSectorStix").WithSummary("A sector and its posts as STIX 2.1 locations, in a bundle");
         sectors.MapPost("/", SaveSector.CreateAsync).RequireAuthorization(Policies.Administrator).WithName("CreateSector").WithSummary("Creates a sector");
         sectors.MapPut("/{code}", SaveSector.UpdateAsync).RequireAuthorization(Policies.Administrator).WithName("UpdateSector").WithSummary("Revises a sector");
         sectors.MapDelete("/{code}", DeleteSector.HandleAsync).RequireAuthorization(Policies.Administrator)

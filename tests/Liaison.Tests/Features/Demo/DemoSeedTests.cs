@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Liaison.Accounts;
+using Liaison.Features.Demo;
+using Liaison.Storage;
+using Liaison.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Tests.Features.Demo;
+
+public sealed class DemoSeedTests : IAsyncLifetime
+{
+    private static readonly string[] SectorCodes = ["GWD-CBH", "MND-PSN", "MSK-JLQ", "SRV-PJG", "TFT-MJV"];
+
+    private TestNode _node = null!;
+    private HttpClient _analyst = null!;
+    private DemoSeed.Summary _summary = null!;
+
+    public async Task InitializeAsync()
+    {
+        _node = await TestNode.StartAsync();
+        _summary = await SeedAsync(_node);
+        _analyst = await _node.SignInNewUserAsync("analyst", Roles.Analyst);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _analyst.Dispose();
+        await _node.DisposeAsync();
+    }
+
+    private static async Task<DemoSeed.Summary> SeedAsync(TestNode node)
+    {
+        using var scope = node.Services.CreateScope();
+        return await DemoSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), node.Time, CancellationToken.None);
+    }
+
+    private async Task<JsonElement> GetAsync(string uri)
+    {
+        var response = await _analyst.GetAsync(uri);
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Seed_ReportsWhatTheApiLists()
+    {
+        Assert.Equal(new DemoSeed.Summary(5, 8, 42, 130, 7), _summary);
+        Assert.Equal(SectorCodes, (await GetAsync("/api/sectors")).EnumerateArray().Select(s => s.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(_summary.Posts, (await GetAsync("/api/posts")).GetArrayLength());
+        Assert.Equal(_summary.Officers, (await GetAsync("/api/officers")).GetArrayLength());
+        Assert.Equal(["border-post", "crossing", "liaison-office"], (await GetAsync("/api/posts")).EnumerateArray().Select(p => p.GetProperty("kind").GetString()).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SeededSectorsAndPosts_PassTheImportValidation_OfAnotherNode()
+    {
+        var sectors = await (await _analyst.GetAsync("/api/sectors.geojson")).Content.ReadAsStringAsync();
+        var posts = await (await _analyst.GetAsync("/api/posts.geojson")).Content.ReadAsStringAsync();
+
+        await using var other = await TestNode.StartAsync();
+        var (admin, _, _) = await other.SignInAdministratorAsync();
+        using (admin)
+        {
+            var imported = await admin.PostAsync("/api/sectors/import", new StringContent(sectors, Encoding.UTF8, "application/geo+json"));
+            await Expect.StatusAsync(HttpStatusCode.OK, imported);
+            Assert.Equal(_summary.Sectors, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetInt32());
+            await Expect.StatusAsync(HttpStatusCode.OK, await admin.PostAsync("/api/posts/import", new StringContent(posts, Encoding.UTF8, "application/geo+json")));
+            Assert.Equal(_summary.Posts, (await admin.GetFromJsonAsync<JsonElement>("/api/posts")).GetArrayLength());
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-20)]
+    [InlineData(20)]
+    [InlineData(38)]
+    public async Task EverySector_HasAFullLadderOnBothSides_AroundNow(int hoursFromNow)
+    {
+        var at = _node.Time.GetUtcNow().AddHours(hoursFromNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        foreach (var code in SectorCodes)
+        {
+            var onDuty = (await GetAsync($"/api/duty?sector={code}&at={at}")).GetProperty("onDuty").EnumerateArray().ToList();
+            foreach (var prefix in new[] { DemoSeed.SelfUnitPrefix, DemoSeed.PartnerUnitPrefix })
+            {
+                var side = onDuty.Where(d => d.GetProperty("officer").GetProperty("unit").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
+                    .Select(d => d.GetProperty("role").GetString()).ToList();
+                Assert.True(side is ["duty-officer", "supervisor", "head-of-desk"], $"{code} at {at}, {prefix}: {string.Join(", ", side)}");
+            }
+
+            var contacts = onDuty[0].GetProperty("officer").GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("kind").GetString());
+            Assert.Equal(["phone", "radio", "email"], contacts);
+        }
+    }
+
+    [Fact]
+    public async Task Incidents_FromPublicReporting_ShowEveryLifecycleState()
+    {
+        var items = (await GetAsync("/api/incidents?from=2023-12-01T00:00:00Z&to=2024-02-01T00:00:00Z")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(_summary.Incidents, items.Count);
+        Assert.Equal(["draft", "published", "retracted"], items.Select(i => i.GetProperty("status").GetString()).Distinct().Order(StringComparer.Ordinal));
+
+        var partnerTitles = items.Where(i => i.GetProperty("readOnly").GetBoolean()).Select(i => i.GetProperty("content").GetProperty("title").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(["Armed clash with Ansar al-Furqan in Rask County", "Militant attack on the police station in Rask", "Pakistani strikes near Saravan"], partnerTitles);
+        Assert.All(items.Where(i => i.GetProperty("readOnly").GetBoolean()), i => Assert.Equal(DemoSeed.PartnerName, i.GetProperty("originParty").GetProperty("name").GetString()));
+
+        var revised = Assert.Single(items, i => i.GetProperty("content").GetProperty("title").GetString() == "Pakistani workers shot dead near Saravan");
+        var history = await GetAsync($"/api/incidents/{revised.GetProperty("id").GetString()}");
+        Assert.Equal([1, 2], history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        Assert.False(history.GetProperty("readOnly").GetBoolean());
+
+        var retracted = Assert.Single(items, i => i.GetProperty("status").GetString() == "retracted");
+        Assert.StartsWith("Duplicate", retracted.GetProperty("retractionReason").GetString(), StringComparison.Ordinal);
+        Assert.All(items, i => Assert.Equal("day", i.GetProperty("content").GetProperty("occurred").GetProperty("precision").GetString()));
+    }
+
+    [Fact]
+    public async Task PartnerIncidents_CannotBeRevisedHere()
+    {
+        var items = (await GetAsync("/api/incidents?q=rask")).GetProperty("items").EnumerateArray();
+        var partner = items.First(i => i.GetProperty("readOnly").GetBoolean());
+        var retract = await _analyst.PostAsJsonAsync($"/api/incidents/{partner.GetProperty("id").GetString()}/retract", new { reason = "trying" });
+        await Expect.StatusAsync(HttpStatusCode.Forbidden, retract);
+    }
+
+    [Fact]
+    public async Task SeedingTwice_IsRefused()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SeedAsync(_node));
+        Assert.Equal(_summary.Sectors, (await GetAsync("/api/sectors")).GetArrayLength());
+    }
+}
