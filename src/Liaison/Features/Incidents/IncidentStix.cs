@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Liaison.Features.Exports;
 using Liaison.Protocol.Stix;
 using ProtocolIncident = Liaison.Protocol.Stix.Incident;
 
@@ -39,7 +38,7 @@ public static class IncidentStix
         {
             location = new Location
             {
-                Id = Derived(Location.TypeName, id, "location"),
+                Id = StixExport.DerivedId(Location.TypeName, id.ToString(), "location"),
                 Created = created,
                 Modified = modified,
                 CreatedByRef = origin,
@@ -150,7 +149,7 @@ public static class IncidentStix
 
     private static Relationship Link(StixId source, string type, StixId target, StixId origin, DateTimeOffset created, DateTimeOffset modified, StixId[] markings) => new()
     {
-        Id = Derived(Relationship.TypeName, source, $"{type} {target}"),
+        Id = StixExport.DerivedId(Relationship.TypeName, source.ToString(), $"{type} {target}"),
         Created = created,
         Modified = modified,
         CreatedByRef = origin,
@@ -159,17 +158,4 @@ public static class IncidentStix
         TargetRef = target,
         ObjectMarkingRefs = markings,
     };
-
-    /// <summary>
-    /// A name-based UUID (RFC 9562 §5.5, version 5) from the incident id, so every version of a report names
-    /// the same location and relationships and a partner sees them revised rather than duplicated.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 9562 defines version 5 over SHA-1; the hash names an object, it protects nothing.")]
-    private static StixId Derived(string type, StixId owner, string name)
-    {
-        var hash = SHA1.HashData(Encoding.UTF8.GetBytes($"{owner} {name}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new StixId(type, new Guid(hash.AsSpan(0, 16), bigEndian: true));
-    }
 }

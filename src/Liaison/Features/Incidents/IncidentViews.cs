@@ -1,5 +1,3 @@
-using Liaison.Protocol.Stix;
-
 namespace Liaison.Features.Incidents;
 
 /// <summary>What the API answers for one incident report.</summary>
@@ -36,9 +34,4 @@ public sealed record VersionView(string Id, int Number, string Status, DateTime 
         ArgumentNullException.ThrowIfNull(v);
         return new(id, v.Number, IncidentValidation.WireName(v.Status), v.ModifiedAt, v.RecordedBy, v.RetractionReason, IncidentContent.FromJson(v.ContentJson));
     }
-}
-
-internal static class IncidentStatusNames
-{
-    public static string Of(IncidentStatus status) => IncidentValidation.WireName(status);
 }

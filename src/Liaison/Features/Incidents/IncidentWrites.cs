@@ -90,7 +90,7 @@ public static class IncidentWrites
 
         if (report.Status != IncidentStatus.Draft)
         {
-            return new Validation().Add("status", $"only a draft can be published; this record is {IncidentStatusNames.Of(report.Status)}").Problem();
+            return new Validation().Add("status", $"only a draft can be published; this record is {IncidentValidation.WireName(report.Status)}").Problem();
         }
 
         report.Publish(user.Identity!.Name!, time.GetUtcNow().UtcDateTime);
@@ -113,7 +113,7 @@ public static class IncidentWrites
         }
 
         var validation = new Validation().Require("reason", request?.Reason, 2000)
-            .When(report.Status != IncidentStatus.Published, "status", $"only a published record can be retracted; this record is {IncidentStatusNames.Of(report.Status)}");
+            .When(report.Status != IncidentStatus.Published, "status", $"only a published record can be retracted; this record is {IncidentValidation.WireName(report.Status)}");
         if (!validation.IsValid)
         {
             return validation.Problem();

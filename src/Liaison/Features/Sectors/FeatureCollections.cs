@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Features.Sectors;
 
@@ -100,6 +101,46 @@ public static class FeatureCollections
 
     /// <summary>Time as RFC 3339 UTC, the form STIX and the rest of the API use.</summary>
     public static string Utc(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Writes checked features in one transaction: revises the records whose code exists, adds the others.
+    /// Runs only after every feature passed its checks, so an import is all or nothing.
+    /// </summary>
+    public static async Task<ImportResult> UpsertAsync<TRecord, TDetails>(
+        DbContext db, DbSet<TRecord> records, IReadOnlyList<(string Code, TDetails Details)> items, Func<string, TDetails, DateTime, TRecord> create, DateTime now, CancellationToken cancellationToken)
+        where TRecord : class, ICodedRecord<TDetails>
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(create);
+        var codes = items.Select(i => i.Code).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await records.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
+        foreach (var (code, details) in items)
+        {
+            if (existing.TryGetValue(code, out var record))
+            {
+                record.Revise(details, now);
+            }
+            else
+            {
+                records.Add(create(code, details, now));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(items.Count - existing.Count, existing.Count);
+    }
+}
+
+/// <summary>Reference data both parties name by a code (sectors, posts).</summary>
+public interface ICodedRecord<in TDetails>
+{
+    string Code { get; }
+
+    void Revise(TDetails details, DateTime now);
 }
 
 /// <summary>What an import did.</summary>

@@ -11,7 +11,7 @@ public enum PostKind
 }
 
 /// <summary>A border post, crossing point or liaison office: a point on the map, usually within a sector.</summary>
-public sealed class Post
+public sealed class Post : ICodedRecord<PostDetails>
 {
     private Post()
     {

@@ -62,24 +62,7 @@ public static class PostsGeoJson
             return validation.Problem("The collection has invalid features; nothing was imported");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var codes = checkedFeatures.Select(c => c.Code).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Posts.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
-        foreach (var (_, code, details) in checkedFeatures)
-        {
-            if (existing.TryGetValue(code, out var post))
-            {
-                post.Revise(details, now);
-            }
-            else
-            {
-                db.Posts.Add(new Post(code, details, now));
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new ImportResult(checkedFeatures.Count - existing.Count, existing.Count));
+        var items = checkedFeatures.Select(c => (c.Code, c.Details)).ToList();
+        return TypedResults.Ok(await FeatureCollections.UpsertAsync(db, db.Posts, items, (code, details, now) => new Post(code, details, now), time.GetUtcNow().UtcDateTime, cancellationToken));
     }
 }

@@ -8,7 +8,7 @@ namespace Liaison.Features.Sectors;
 /// The geometry is kept as GeoJSON text with its bounding box alongside, so map queries filter by box
 /// in plain SQL on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class Sector
+public sealed class Sector : ICodedRecord<SectorDetails>
 {
     public const int CodeLength = 32;
 

@@ -65,24 +65,7 @@ public static class SectorsGeoJson
             return validation.Problem("The collection has invalid features; nothing was imported");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var codes = checkedFeatures.Select(c => c.Code).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Sectors.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, cancellationToken);
-        foreach (var (_, code, details) in checkedFeatures)
-        {
-            if (existing.TryGetValue(code, out var sector))
-            {
-                sector.Revise(details, now);
-            }
-            else
-            {
-                db.Sectors.Add(new Sector(code, details, now));
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new ImportResult(checkedFeatures.Count - existing.Count, existing.Count));
+        var items = checkedFeatures.Select(c => (c.Code, c.Details)).ToList();
+        return TypedResults.Ok(await FeatureCollections.UpsertAsync(db, db.Sectors, items, (code, details, now) => new Sector(code, details, now), time.GetUtcNow().UtcDateTime, cancellationToken));
     }
 }
