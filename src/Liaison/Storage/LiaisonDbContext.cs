@@ -1,5 +1,6 @@
 using Liaison.Accounts;
 using Liaison.Audit;
+using Liaison.Exchange;
 using Liaison.Features.Officers;
 using Liaison.Features.Incidents;
 using Liaison.Features.Parties;
@@ -35,6 +36,16 @@ public abstract class LiaisonDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<IncidentVersion> IncidentVersions => Set<IncidentVersion>();
 
     public DbSet<NamedGroup> NamedGroups => Set<NamedGroup>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<SharedObject> SharedObjects => Set<SharedObject>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<DeliveryReceipt> DeliveryReceipts => Set<DeliveryReceipt>();
+
+    public DbSet<TaxiiStatusRecord> TaxiiStatuses => Set<TaxiiStatusRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -79,6 +79,47 @@ public sealed class IncidentReport
         return report;
     }
 
+    /// <summary>
+    /// A partner's report as first received. Only its originator issues versions (STIX 2.1 §3.6), so versions are
+    /// taken as they come, in whatever order: the one with the latest <c>modified</c> is current.
+    /// </summary>
+    public static IncidentReport Received(Party origin, IncidentStix.Snapshot version)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(version);
+        var report = new IncidentReport
+        {
+            StixId = version.Id,
+            OriginParty = origin,
+            CreatedAt = version.Created,
+            CreatedBy = origin.Name,
+            ModifiedAt = DateTime.MinValue,
+        };
+        report.Receive(version);
+        return report;
+    }
+
+    /// <summary>Records a received version; a late older one joins the history without becoming current.</summary>
+    public void Receive(IncidentStix.Snapshot version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (Versions.Any(v => v.ModifiedAt == version.Modified))
+        {
+            return;
+        }
+
+        var content = version.Content with { Recipients = [] };
+        Versions.Add(new IncidentVersion(version.Version, version.Status, version.Modified, OriginParty.Name, content.ToJson(), version.RetractionReason));
+        if (version.Modified > ModifiedAt)
+        {
+            Apply(content, version.Modified);
+            ModifiedAt = version.Modified;
+            Status = version.Status;
+            VersionNumber = version.Version;
+            RetractionReason = version.RetractionReason;
+        }
+    }
+
     public void EditDraft(IncidentContent content, DateTime now)
     {
         Require(IncidentStatus.Draft);

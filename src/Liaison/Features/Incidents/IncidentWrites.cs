@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Liaison.Accounts;
+using Liaison.Exchange;
 using Liaison.Features.Parties;
 using Liaison.Http;
 using Liaison.Protocol.Stix;
@@ -64,13 +65,14 @@ public static class IncidentWrites
         if (report.Status == IncidentStatus.Draft)
         {
             report.EditDraft(content, now);
+            await db.SaveChangesAsync(cancellationToken);
         }
         else
         {
             report.Revise(content, user.Identity!.Name!, now);
+            await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(IncidentView.Of(report, readOnly: false));
     }
 
@@ -94,7 +96,7 @@ public static class IncidentWrites
         }
 
         report.Publish(user.Identity!.Name!, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
         return TypedResults.Ok(IncidentView.Of(report, readOnly: false));
     }
 
@@ -120,7 +122,7 @@ public static class IncidentWrites
         }
 
         report.Retract(request!.Reason!.Trim(), user.Identity!.Name!, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
         return TypedResults.Ok(IncidentView.Of(report, readOnly: false));
     }
 

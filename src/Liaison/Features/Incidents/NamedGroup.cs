@@ -28,6 +28,26 @@ public sealed class NamedGroup
         CreatedAt = now;
     }
 
+    /// <summary>A group a partner named, kept under the partner's identifier so its reports still point to it.</summary>
+    public static NamedGroup Received(string stixId, string name, string kind, IReadOnlyList<string> aliases, string? description, DateTime createdAt) => new()
+    {
+        StixId = stixId,
+        Name = name,
+        Kind = kind,
+        Aliases = [.. aliases],
+        Description = description,
+        CreatedAt = createdAt,
+        IsReceived = true,
+    };
+
+    /// <summary>A newer version of a received group.</summary>
+    public void Update(string name, IReadOnlyList<string> aliases, string? description)
+    {
+        Name = name;
+        Aliases = [.. aliases];
+        Description = description;
+    }
+
     public int Id { get; private set; }
 
     public string StixId { get; private set; } = "";
@@ -42,6 +62,9 @@ public sealed class NamedGroup
     public string? Description { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>True for a group a partner named (and only it may change); false for this node's own.</summary>
+    public bool IsReceived { get; private set; }
 }
 
 internal sealed class NamedGroupConfiguration : IEntityTypeConfiguration<NamedGroup>

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Liaison.Exchange.Signatures;
+using Liaison.Protocol.Stix;
+using Liaison.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Exchange;
+
+/// <summary>
+/// Pushes each partner's due outbox rows to its TAXII collection (TAXII 2.1 §5.5 "Add Objects"), oldest first, and
+/// files the partner's signed status as the receipt: objects it lists as successes are delivered, objects it
+/// refuses become dead letters with its reason, and anything else (no answer, a 5xx, a bad signature, an object
+/// left out of the status) is retried with exponential backoff. Nothing is ever dropped silently.
+/// </summary>
+public sealed class Relay(
+    IServiceScopeFactory scopes, IServiceProvider services, TimeProvider time, IOptions<ExchangeOptions> options, Puller puller, ILogger<Relay> logger) : IDisposable
+{
+    public const string TaxiiMediaType = "application/taxii+json;version=2.1";
+
+    private static TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
+    /// <summary>Completes at the next <see cref="Poke"/>; take it before a pass so a share during the pass is not missed.</summary>
+    public static Task WorkSignal => Volatile.Read(ref _work).Task;
+
+    /// <summary>Wakes every relay in the process: something was committed to an outbox.</summary>
+    public static void Poke() =>
+        Interlocked.Exchange(ref _work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public void Dispose() => _pass.Dispose();
+
+    /// <summary>One pass over every trusted partner; returns how many rows were delivered.</summary>
+    public async Task<int> PushOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            var partners = await db.Partners.AsNoTracking().Where(p => p.State == PartnerState.Trusted).Select(p => p.Id).ToListAsync(cancellationToken);
+            var delivered = 0;
+            foreach (var partnerId in partners)
+            {
+                while (true)
+                {
+                    var (sent, more) = await PushBatchAsync(partnerId, cancellationToken);
+                    delivered += sent;
+                    if (!more)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return delivered;
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    /// <summary>Sends one envelope to one partner; answers how many were delivered and whether a full batch went (more may wait).</summary>
+    private async Task<(int Delivered, bool More)> PushBatchAsync(int partnerId, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var settings = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var partner = await db.Partners.Include(p => p.Party).SingleAsync(p => p.Id == partnerId, cancellationToken);
+        var rows = await db.Deliveries.Include(d => d.Shared)
+            .Where(d => d.PartnerId == partnerId && d.State == DeliveryState.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.AddedAt).Take(settings.PushBatch).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return (0, false);
+        }
+
+        var body = Envelope(rows.Select(r => r.Shared.Json));
+        using var request = new HttpRequestMessage(HttpMethod.Post, partner.CollectionObjectsUrl)
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiMediaType);
+        request.Headers.Accept.ParseAdd(TaxiiMediaType);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await services.GetRequiredService<IPartnerClients>().For(partner).SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (await FailAsync(db, partner, rows, $"{partner.BaseUrl} unreachable: {ex.Message}", now, cancellationToken), false);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return (await FailAsync(db, partner, rows, $"{partner.BaseUrl} answered {(int)response.StatusCode}: {Shorten(text)}", now, cancellationToken), false);
+            }
+
+            var status = ParseStatus(text);
+            if (status is null)
+            {
+                return (await FailAsync(db, partner, rows, $"{partner.BaseUrl} answered 202 without a TAXII status", now, cancellationToken), false);
+            }
+
+            var receipt = new DeliveryReceipt(
+                partner.Id, status.Id, (int)response.StatusCode, text,
+                Header(response, "Content-Digest"), Header(response, "Signature-Input"), Header(response, "Signature"),
+                request.Headers.TryGetValues("Content-Digest", out var digest) ? string.Join(", ", digest) : request.Content.Headers.TryGetValues("Content-Digest", out var contentDigest) ? string.Join(", ", contentDigest) : "",
+                now);
+            db.DeliveryReceipts.Add(receipt);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var delivered = 0;
+            foreach (var row in rows)
+            {
+                var key = (row.Shared.StixId, row.Shared.VersionAt);
+                if (status.Successes.Contains(key))
+                {
+                    row.Delivered(receipt.Id, now);
+                    delivered++;
+                }
+                else if (status.Failures.TryGetValue(key, out var reason))
+                {
+                    row.Refused($"refused by {partner.Party.Name}: {reason}", receipt.Id);
+                    logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, row.Shared.StixId, row.Shared.Version, reason);
+                }
+                else
+                {
+                    row.Failed($"{partner.Party.Name} did not confirm this object in status {status.Id}", now, settings.Retry);
+                }
+            }
+
+            var reconnected = partner.RecordContact(now);
+            await db.SaveChangesAsync(cancellationToken);
+            if (reconnected)
+            {
+                puller.Wake(partner.Id);
+            }
+
+            return (delivered, rows.Count == settings.PushBatch);
+        }
+    }
+
+    private async Task<int> FailAsync(LiaisonDbContext db, Partner partner, List<Delivery> rows, string reason, DateTime now, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Push to {Partner} failed ({Rows} objects wait): {Reason}", partner.Party.Name, rows.Count, reason);
+        foreach (var row in rows)
+        {
+            row.Failed(reason, now, options.Value.Retry);
+        }
+
+        partner.RecordFailure(now, reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>A TAXII 2.1 envelope (§3.7) around stored objects, spliced as the originator wrote them.</summary>
+    public static byte[] Envelope(IEnumerable<string> objects)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("objects");
+            foreach (var json in objects)
+            {
+                writer.WriteRawValue(json, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private sealed record ParsedStatus(string Id, HashSet<(string, DateTime)> Successes, Dictionary<(string, DateTime), string> Failures);
+
+    /// <summary>Reads the parts of a TAXII 2.1 status resource (§4.3.1) the relay acts on; null if it is not one.</summary>
+    private static ParsedStatus? ParseStatus(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var successes = new HashSet<(string, DateTime)>();
+            foreach (var (objectId, version, _) in Details(root, "successes"))
+            {
+                successes.Add((objectId, version));
+            }
+
+            var failures = new Dictionary<(string, DateTime), string>();
+            foreach (var (objectId, version, message) in Details(root, "failures"))
+            {
+                failures[(objectId, version)] = message ?? "no reason given";
+            }
+
+            return new ParsedStatus(id.GetString()!, successes, failures);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<(string Id, DateTime Version, string? Message)> Details(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object
+                && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && item.TryGetProperty("version", out var version) && StixTimestamp.TryParse(version.GetString(), out var at))
+            {
+                yield return (id.GetString()!, at.UtcDateTime, item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null);
+            }
+        }
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : "";
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}
