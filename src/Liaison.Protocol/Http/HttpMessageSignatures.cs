@@ -93,7 +93,10 @@ public static class HttpMessageSignatures
     /// nonce. Checks run cheapest first; the nonce is recorded only once everything else has passed,
     /// so unauthenticated senders cannot fill the cache. Never throws on hostile input.
     /// </summary>
-    /// <param name="message">The received message; give its <see cref="SignedMessage.Body"/> to have a covered <c>Content-Digest</c> checked.</param>
+    /// <param name="message">
+    /// The received message; give its <see cref="SignedMessage.Body"/> to have a covered <c>Content-Digest</c> checked,
+    /// and for a response covering request components with <c>;req</c>, its <see cref="SignedMessage.RelatedRequest"/> (RFC 9421 §2.4).
+    /// </param>
     /// <param name="label">The label to verify; <see langword="null"/> takes the only signature present.</param>
     /// <param name="resolveKey">Maps a <c>keyid</c> to a pinned raw Ed25519 public key, or <see langword="null"/> if unknown.</param>
     /// <param name="timeProvider">The clock.</param>
@@ -163,7 +166,7 @@ public static class HttpMessageSignatures
             return Fail(SignatureFailure.Malformed, parsed.Error, label);
         }
 
-        var covered = signatureParams.Items.Select(item => item.Value as string ?? string.Empty).ToList();
+        var covered = signatureParams.Items.Select(SignatureBase.Identifier).ToList();
         SignatureVerificationResult Failed(SignatureFailure failure, string detail) =>
             new(failure, detail, label, parsed.KeyId)
             {
@@ -175,6 +178,16 @@ public static class HttpMessageSignatures
         if (parsed.Alg is not null && parsed.Alg != Algorithm)
         {
             return Failed(SignatureFailure.UnsupportedAlgorithm, $"alg=\"{parsed.Alg}\" is not accepted; only {Algorithm} is (RFC 9421 §3.3.6).");
+        }
+
+        if (signatureParams.Items.SelectMany(item => item.Parameters).FirstOrDefault(p => p.Key != SignatureBase.RequestParameter || p.Value is not true) is { Key: { } unsupported })
+        {
+            return Failed(SignatureFailure.Malformed, $"The component parameter ';{unsupported}' is not supported; only ';req' is (RFC 9421 §2.4).");
+        }
+
+        if (policy.RequireAlgorithm && parsed.Alg is null)
+        {
+            return Failed(SignatureFailure.ComponentNotCovered, $"The signature has no alg parameter; alg=\"{Algorithm}\" is required (RFC 9421 §2.3).");
         }
 
         foreach (var required in policy.RequiredComponents)
@@ -244,6 +257,17 @@ public static class HttpMessageSignatures
             if (digest != ContentDigestCheck.Valid)
             {
                 return Failed(SignatureFailure.DigestMismatch, $"Content-Digest check failed: {digest} (RFC 9530).");
+            }
+        }
+
+        // RFC 9421 §2.4: a covered "content-digest";req binds the answer to the request body only if that body matches it.
+        if (message.RelatedRequest is { Body: { } requestBody } related
+            && covered.Contains(SignatureBase.FromRequest(ContentDigest.FieldName), StringComparer.Ordinal))
+        {
+            var digest = ContentDigest.Verify(related.Headers.GetCombined(ContentDigest.FieldName), requestBody.Span);
+            if (digest != ContentDigestCheck.Valid)
+            {
+                return Failed(SignatureFailure.DigestMismatch, $"The related request's Content-Digest check failed: {digest} (RFC 9530).");
             }
         }
 

@@ -10,12 +10,27 @@ public static class SignatureBase
     public static IReadOnlyList<string> DerivedComponents { get; } =
         ["@method", "@target-uri", "@authority", "@scheme", "@request-target", "@path", "@query", "@status"];
 
+    /// <summary>The <c>req</c> component parameter (RFC 9421 §2.4).</summary>
+    public const string RequestParameter = "req";
+
+    /// <summary>
+    /// The identifier of a request component as a response signature covers it, for example
+    /// <c>@method;req</c> for <c>"@method";req</c> (RFC 9421 §2.4).
+    /// </summary>
+    /// <param name="component">A derived component or lower-case field name of the related request.</param>
+    public static string FromRequest(string component)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(component);
+        return component + ";" + RequestParameter;
+    }
+
     /// <summary>Builds the signature base for a message.</summary>
     /// <param name="message">The request or response.</param>
     /// <param name="coveredComponents">
     /// Component identifiers in the order to sign them: lower-case header field names or derived
-    /// components such as <c>@method</c>. Component parameters (<c>;sf</c>, <c>;key</c>, <c>;bs</c>,
-    /// <c>;req</c>, <c>;tr</c>, <c>;name</c>) are not supported.
+    /// components such as <c>@method</c>, optionally followed by <c>;req</c> to take the component from
+    /// the response's related request (RFC 9421 §2.4; see <see cref="FromRequest"/>). Other component
+    /// parameters (<c>;sf</c>, <c>;key</c>, <c>;bs</c>, <c>;tr</c>, <c>;name</c>) are not supported.
     /// </param>
     /// <param name="parameters">The signature parameters.</param>
     /// <returns>The lines <c>"name": value</c> joined by LF, ending with the <c>@signature-params</c> line and no trailing LF.</returns>
@@ -30,7 +45,24 @@ public static class SignatureBase
     internal static SfInnerList ToInnerList(IReadOnlyList<string> coveredComponents, SignatureParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(coveredComponents);
-        return new SfInnerList([.. coveredComponents.Select(name => new SfItem(name))], parameters.ToStructured());
+        return new SfInnerList([.. coveredComponents.Select(ToItem)], parameters.ToStructured());
+    }
+
+    /// <summary>
+    /// The identifier as covered components list it: the name, then each flag (<c>@method;req</c>) as
+    /// in the serialised inner list, without the quotes. A field name or derived component never holds <c>;</c>.
+    /// </summary>
+    internal static string Identifier(SfItem item)
+    {
+        var name = item.Value as string ?? string.Empty;
+        return item.Parameters.Count == 0 ? name : name + string.Concat(item.Parameters.Select(p => ";" + p.Key));
+    }
+
+    private static SfItem ToItem(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var parts = identifier.Split(';');
+        return new SfItem(parts[0], [.. parts.Skip(1).Select(flag => new KeyValuePair<string, object>(flag, true))]);
     }
 
     /// <summary>Builds the base from the parsed <c>@signature-params</c> value, keeping its parameter order as received.</summary>
@@ -48,24 +80,53 @@ public static class SignatureBase
                 return BuildResult.Invalid("every covered component is a quoted string (RFC 9421 §2.3)");
             }
 
-            if (item.Parameters.Count > 0)
+            var source = message;
+            foreach (var (key, flag) in item.Parameters)
             {
-                return BuildResult.Invalid($"component parameters such as ';{item.Parameters[0].Key}' on \"{name}\" are not supported");
+                if (key != RequestParameter || flag is not true)
+                {
+                    return BuildResult.Invalid($"component parameters such as ';{key}' on \"{name}\" are not supported; only ';req' is");
+                }
+
+                // RFC 9421 §2.4: ';req' names a component of the request a response answers.
+                if (message.IsRequest)
+                {
+                    return BuildResult.Invalid($"\"{name}\";req is only for responses (RFC 9421 §2.4)");
+                }
+
+                if (message.RelatedRequest is not { IsRequest: true } related)
+                {
+                    return BuildResult.Invalid($"\"{name}\";req covers the related request, and none was given (RFC 9421 §2.4)");
+                }
+
+                source = related;
             }
 
-            // RFC 9421 §2.5: a component identifier must not be repeated.
-            if (!seen.Add(name))
+            // RFC 9421 §2.5: a component identifier, parameters included, must not be repeated.
+            var identifier = Identifier(item);
+            if (!seen.Add(identifier))
             {
-                return BuildResult.Invalid($"\"{name}\" is covered more than once (RFC 9421 §2.5)");
+                return BuildResult.Invalid($"\"{identifier}\" is covered more than once (RFC 9421 §2.5)");
             }
 
-            var value = name.StartsWith('@') ? DerivedValue(message, name) : FieldValue(message, name);
+            var value = name.StartsWith('@') ? DerivedValue(source, name) : FieldValue(source, name);
             if (value.Error is not null)
             {
                 return value;
             }
 
-            builder.Append('"').Append(name).Append("\": ").Append(value.Value).Append('\n');
+            string serialisedIdentifier;
+            try
+            {
+                serialisedIdentifier = StructuredFields.SerializeItem(item);
+            }
+            catch (ArgumentException ex)
+            {
+                return BuildResult.Invalid(ex.Message);
+            }
+
+            // RFC 9421 §2.5: the identifier is serialised with its parameters, e.g. "@method";req.
+            builder.Append(serialisedIdentifier).Append(": ").Append(value.Value).Append('\n');
         }
 
         string serialised;
@@ -100,8 +161,7 @@ public static class SignatureBase
 
         if (message.Method is not { } method || message.TargetUri is not { } uri)
         {
-            // Request components in a response need ';req' (RFC 9421 §2.4), which is not supported.
-            return BuildResult.Invalid($"\"{name}\" is a request component and this is a response; ';req' is not supported");
+            return BuildResult.Invalid($"\"{name}\" is a request component and this is a response; cover it with ';req' (RFC 9421 §2.4)");
         }
 
         var value = name switch

@@ -6,9 +6,9 @@ namespace Liaison.Protocol.Http;
 /// and body into it.
 /// </summary>
 /// <remarks>
-/// Response signatures that cover the related request's components with the <c>;req</c> flag
-/// (RFC 9421 §2.4) are not supported; a response signature here covers only the response. Liaison
-/// binds a response to its request at a higher level (the receipt names what it answers).
+/// A response may carry the request it answers (<see cref="RelatedRequest"/>), so that its signature
+/// can cover that request's components with the <c>;req</c> flag (RFC 9421 §2.4): a signed answer
+/// then proves which request it answered.
 /// </remarks>
 public sealed record SignedMessage
 {
@@ -39,6 +39,12 @@ public sealed record SignedMessage
     /// </summary>
     public ReadOnlyMemory<byte>? Body { get; init; }
 
+    /// <summary>
+    /// For a response, the request it answers, whose components a signature covers with <c>;req</c>
+    /// (RFC 9421 §2.4); <see langword="null"/> for a request, or when the response is signed on its own.
+    /// </summary>
+    public SignedMessage? RelatedRequest { get; init; }
+
     /// <summary>Whether this is a request.</summary>
     public bool IsRequest => Method is not null;
 
@@ -65,11 +71,18 @@ public sealed record SignedMessage
     /// <param name="status">The status code, 100 to 599.</param>
     /// <param name="headers">The header fields.</param>
     /// <param name="body">The content, if known.</param>
-    public static SignedMessage Response(int status, HttpFieldCollection headers, ReadOnlyMemory<byte>? body = null)
+    /// <param name="relatedRequest">The request this response answers, for components covered with <c>;req</c> (RFC 9421 §2.4).</param>
+    /// <exception cref="ArgumentException">The related request is itself a response.</exception>
+    public static SignedMessage Response(int status, HttpFieldCollection headers, ReadOnlyMemory<byte>? body = null, SignedMessage? relatedRequest = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
         ArgumentNullException.ThrowIfNull(headers);
-        return new SignedMessage(null, null, status, headers, body);
+        if (relatedRequest is { IsRequest: false })
+        {
+            throw new ArgumentException("The related message of a response must be a request (RFC 9421 §2.4).", nameof(relatedRequest));
+        }
+
+        return new SignedMessage(null, null, status, headers, body) { RelatedRequest = relatedRequest };
     }
 }

@@ -15,7 +15,7 @@ public sealed record VerificationPolicy
         RequiredComponents = ["@status", ContentDigest.FieldName],
     };
 
-    /// <summary>Components that must be covered.</summary>
+    /// <summary>Components that must be covered; request components of a response as <c>@method;req</c> (see <see cref="SignatureBase.FromRequest"/>).</summary>
     public IReadOnlyList<string> RequiredComponents { get; init; } = [];
 
     /// <summary>Whether the <c>created</c> parameter must be present.</summary>
@@ -23,6 +23,12 @@ public sealed record VerificationPolicy
 
     /// <summary>Whether the <c>nonce</c> parameter must be present.</summary>
     public bool RequireNonce { get; init; } = true;
+
+    /// <summary>
+    /// Whether the <c>alg</c> parameter must be present (it must always be <c>ed25519</c> when present);
+    /// RFC 9421 §2.3 makes it optional, a verifier may insist.
+    /// </summary>
+    public bool RequireAlgorithm { get; init; }
 
     /// <summary>How far <c>created</c> may lie from now, in either direction (DESIGN §3: 300 s).</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(300);

@@ -71,12 +71,15 @@ public static class AccountsSetup
                 o.DefaultScheme = Policies.AuthenticationScheme;
                 o.DefaultChallengeScheme = Policies.AuthenticationScheme;
             })
-            .AddPolicyScheme(Policies.AuthenticationScheme, "Cookie or API token", o =>
-                o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? ApiTokenAuthentication.SchemeName
-                        : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(Policies.AuthenticationScheme, "Cookie, API token, or HTTP Basic with an API token", o =>
+                o.ForwardDefaultSelector = context => context.Request.Headers.Authorization.ToString() switch
+                {
+                    var h when h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => ApiTokenAuthentication.SchemeName,
+                    var h when h.StartsWith(BasicAuthentication.Prefix, StringComparison.OrdinalIgnoreCase) => BasicAuthentication.SchemeName,
+                    _ => IdentityConstants.ApplicationScheme,
+                })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthentication>(BasicAuthentication.SchemeName, null)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>

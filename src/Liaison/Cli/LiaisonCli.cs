@@ -21,6 +21,7 @@ public static class LiaisonCli
             ServeCommand.Create(context),
             UsersCommand.Create(context),
             KeysCommand.Create(context),
+            PairCommand.Create(context), PairCommand.CreateList(context),
             AuditCommand.Create(context),
             BackupCommand.Create(context),
             DemoCommand.Create(context),

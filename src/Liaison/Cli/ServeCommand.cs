@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Liaison.Exchange.Tls;
 using Liaison.Features.Parties;
 using Liaison.Node;
 using Liaison.Protocol.Signing;
@@ -41,6 +42,10 @@ internal static class ServeCommand
             var node = await NodeEndpoints.DescribeAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), app.Services.GetRequiredService<NodeKey>(), cancellationToken);
             await context.Output.WriteLineAsync($"Liaison node for {node.PartyName} ({node.Country}) on {settings.Database.Provider}, listening on {address}");
             await context.Output.WriteLineAsync($"  key fingerprint {node.KeyFingerprint}");
+            if (TlsHosting.ServesHttps(settings.Urls))
+            {
+                await context.Output.WriteLineAsync($"  tls certificate {app.Services.GetRequiredService<NodeTls>().Fingerprint}");
+            }
         }
 
         if (onReady is not null)

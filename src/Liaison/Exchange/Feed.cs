@@ -37,15 +37,22 @@ public static class Feed
         ArgumentNullException.ThrowIfNull(produce);
         await using var transaction = await BeginAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var outgoing = await produce(cancellationToken);
-        var self = await db.Parties.AsNoTracking().SelfAsync(cancellationToken);
-        await AppendAsync(db, time, [.. outgoing.Select(o => new Item(StoredStix.Of(o.Stix), self.Id, new ReleaseFacts(self.Id, null, o.Recipients, [])))], cancellationToken);
+        await ShareAsync(db, time, await produce(cancellationToken), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Relay.Poke();
     }
 
+    /// <summary>Shares this node's object versions inside the caller's <see cref="BeginAsync"/> transaction.</summary>
+    public static async Task ShareAsync(LiaisonDbContext db, TimeProvider time, IReadOnlyList<Outgoing> outgoing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(outgoing);
+        var self = await db.Parties.AsNoTracking().SelfAsync(cancellationToken);
+        await AppendAsync(db, time, [.. outgoing.Select(o => new Item(StoredStix.Of(o.Stix), self.Id, new ReleaseFacts(self.Id, null, o.Recipients, [])))], cancellationToken);
+    }
+
     /// <summary>Begins the serialized transaction appends need (or joins the caller's, which must be one).</summary>
-    internal static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LiaisonDbContext db, CancellationToken cancellationToken)
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LiaisonDbContext db, CancellationToken cancellationToken)
     {
         // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE: the write lock is taken now.
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Liaison.Audit;
 using Liaison.Features.Incidents;
 using Liaison.Protocol.Stix;
 using Liaison.Storage;
@@ -24,8 +26,9 @@ public static class Ingest
     ];
 
     /// <summary>Checks, stores and applies a batch from <paramref name="from"/> in one transaction.</summary>
+    /// <param name="audit">Where refusals are recorded: a partner trying to write what it does not own is worth an administrator's look.</param>
     public static async Task<IReadOnlyList<ObjectResult>> ReceiveAsync(
-        LiaisonDbContext db, TimeProvider time, Partner from, IReadOnlyList<string> objects, CancellationToken cancellationToken)
+        LiaisonDbContext db, TimeProvider time, Partner from, IReadOnlyList<string> objects, CancellationToken cancellationToken, AuditLog? audit = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(from);
@@ -119,7 +122,16 @@ public static class Ingest
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return [.. results.Select(r => r!)];
+        var final = results.Select(r => r!).ToList();
+        if (audit is not null && final.Any(r => !r.Success))
+        {
+            var refused = new JsonArray([.. final.Where(r => !r.Success).Take(50).Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["version"] = r.Version, ["reason"] = r.Message })]);
+            await audit.AppendAsync(
+                new AuditRecord($"partner:{party.StixId}", "exchange.objects-refused", "refused", party.Name, new JsonObject { ["count"] = final.Count(r => !r.Success), ["objects"] = refused }),
+                cancellationToken);
+        }
+
+        return final;
     }
 
     private static string? TryId(string json)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Liaison.Audit;
 using Liaison.Exchange.Signatures;
 using Liaison.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -111,7 +112,7 @@ public sealed class Puller(
                     var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
                     if (objects.Count > 0)
                     {
-                        var results = await Ingest.ReceiveAsync(db, time, partner, objects, cancellationToken);
+                        var results = await Ingest.ReceiveAsync(db, time, partner, objects, cancellationToken, services.GetService<AuditLog>());
                         added += results.Count(r => r.Added);
                         foreach (var failed in results.Where(r => !r.Success))
                         {

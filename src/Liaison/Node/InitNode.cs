@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Liaison.Accounts;
 using Liaison.Audit;
 using Liaison.Cli;
+using Liaison.Exchange.Tls;
 using Liaison.Features.Parties;
 using Liaison.Protocol.Signing;
 using Liaison.Protocol.Stix;
@@ -13,21 +14,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Node;
 
 /// <summary>
-/// Creates a node: data folder, config, migrated database, Ed25519 key, the party's STIX identity and a first
-/// administrator. Everything is built in a sibling folder and moved into place at the end, so a failure
+/// Creates a node: data folder, config, migrated database, Ed25519 key, self-signed TLS certificate, the party's
+/// STIX identity and a first administrator. Everything is built in a sibling folder and moved into place at the end, so a failure
 /// leaves nothing behind.
 /// </summary>
 public static class InitNode
 {
-    public sealed record Request(string DataDirectory, string PartyName, string Country, string AdminUserName, DatabaseProvider Database, string? Connection);
+    public sealed record Request(string DataDirectory, string PartyName, string Country, string AdminUserName, DatabaseProvider Database, string? Connection, IReadOnlyList<string>? TlsHosts = null);
 
-    public sealed record Result(string DataDirectory, string PartyIdentity, string Fingerprint, string AdminUserName, string AdminPassword);
+    public sealed record Result(string DataDirectory, string PartyIdentity, string Fingerprint, string AdminUserName, string AdminPassword, string TlsFingerprint);
 
     public static async Task<Result> RunAsync(Request request, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = Path.GetFullPath(request.DataDirectory);
         var country = Validate(request, target);
+        var tlsHosts = NodeCertificate.HostsWith(request.TlsHosts);
 
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
@@ -41,6 +43,12 @@ public static class InitNode
             {
                 key.Save(folder.KeyFile);
                 fingerprint = key.Fingerprint;
+            }
+
+            string tlsFingerprint;
+            using (var certificate = NodeCertificate.CreateSelfSigned(request.PartyName, tlsHosts, time))
+            {
+                tlsFingerprint = NodeCertificate.Write(folder, certificate);
             }
 
             var config = new NodeConfig { Database = request.Database, Connection = request.Database == DatabaseProvider.Sqlite ? null : request.Connection };
@@ -82,7 +90,7 @@ public static class InitNode
             }
 
             Directory.Move(staging, target);
-            return new Result(target, partyId, fingerprint, request.AdminUserName, password);
+            return new Result(target, partyId, fingerprint, request.AdminUserName, password, tlsFingerprint);
         }
         catch
         {

@@ -7,16 +7,23 @@ namespace Liaison.Node;
 
 /// <summary>
 /// The node's data folder: <c>liaison.json</c> (settings), <c>node.key</c> (Ed25519 private key, owner-only),
+/// <c>tls.crt</c> and <c>tls.key</c> (self-signed TLS certificate and its owner-only key),
 /// <c>liaison.db</c> (SQLite, when used) and <c>keys/</c> (ASP.NET Data Protection keys for cookies).
 /// </summary>
 public sealed record NodeFolder(string Path)
 {
     public const string ConfigFileName = "liaison.json";
     public const string KeyFileName = "node.key";
+    public const string TlsCertificateFileName = "tls.crt";
+    public const string TlsKeyFileName = "tls.key";
 
     public string ConfigFile => System.IO.Path.Combine(Path, ConfigFileName);
 
     public string KeyFile => System.IO.Path.Combine(Path, KeyFileName);
+
+    public string TlsCertificateFile => System.IO.Path.Combine(Path, TlsCertificateFileName);
+
+    public string TlsKeyFile => System.IO.Path.Combine(Path, TlsKeyFileName);
 
     public string DataProtectionKeys => System.IO.Path.Combine(Path, "keys");
 
@@ -47,6 +54,12 @@ public sealed record NodeConfig
     public string? Connection { get; init; }
 
     public string? Urls { get; init; }
+
+    /// <summary>PEM certificate (then any intermediates) from the operator's PKI, relative to the data folder or absolute; absent: <c>tls.crt</c>.</summary>
+    public string? TlsCertificate { get; init; }
+
+    /// <summary>Its unencrypted PEM private key; set together with <see cref="TlsCertificate"/>.</summary>
+    public string? TlsKey { get; init; }
 
     public static NodeConfig Read(NodeFolder folder)
     {

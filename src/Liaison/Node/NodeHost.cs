@@ -1,6 +1,11 @@
 using Liaison.Accounts;
 using Liaison.Audit;
 using Liaison.Components;
+using Liaison.Exchange;
+using Liaison.Exchange.Pairing;
+using Liaison.Exchange.Partners;
+using Liaison.Exchange.Taxii;
+using Liaison.Exchange.Tls;
 using Liaison.Features.Exports;
 using Liaison.Features.Officers;
 using Liaison.Features.Incidents;
@@ -40,6 +45,8 @@ public static class NodeHost
             builder.WebHost.UseUrls(settings.Urls);
         }
 
+        builder.ConfigureLiaisonTls(settings);
+
         // Serves wwwroot and _framework from the build output (liaison.staticwebassets.runtime.json) in every environment; a no-op when published.
         builder.WebHost.UseStaticWebAssets();
 
@@ -61,6 +68,7 @@ public static class NodeHost
         services.AddSingleton<AuditLog>();
         services.AddLiaisonAccounts();
         services.AddLiaisonProblems();
+        services.AddLiaisonExchange(builder.Configuration);
         // Enumerations travel as the kebab-case names the API documents (amber-strict, attack-on-civilians), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddDataProtection()
@@ -101,7 +109,9 @@ public static class NodeHost
         app.MapIncidents();
         app.MapNamedGroups();
         app.MapStixExport();
+        app.MapTaxii();
         app.MapAudit();
+        app.MapPairing(); app.MapPartners();
         app.MapStaticAssets();
         app.MapCultureSwitch();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -62,7 +62,7 @@ internal static class SigningFixture
         signature.AddTo(headers);
         var received = message.IsRequest
             ? SignedMessage.Request(message.Method!, message.TargetUri!, headers)
-            : SignedMessage.Response(message.Status!.Value, headers);
+            : SignedMessage.Response(message.Status!.Value, headers, relatedRequest: message.RelatedRequest);
         return received with { Body = body ?? message.Body };
     }
 

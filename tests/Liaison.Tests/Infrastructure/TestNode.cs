@@ -21,7 +21,7 @@ public sealed class TestNode : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly WebApplication _app;
+    private WebApplication _app;
 
     private TestNode(WebApplication app, string root, NodeSettings settings, InitNode.Result init, FakeTimeProvider time, Uri address)
     {
@@ -47,21 +47,51 @@ public sealed class TestNode : IAsyncDisposable
 
     public string DataDirectory => Settings.Folder.Path;
 
-    public static async Task<TestNode> StartAsync(DatabaseSettings? postgres = null)
+    public static async Task<TestNode> StartAsync(DatabaseSettings? postgres = null, string party = "Test Party", string country = "PK", Action<WebApplicationBuilder>? customize = null)
     {
         var root = Directory.CreateTempSubdirectory("liaison-test-").FullName;
         var data = Path.Combine(root, "node");
         var time = new FakeTimeProvider(Start);
         var init = await InitNode.RunAsync(
-            new InitNode.Request(data, "Test Party", "PK", "admin", postgres?.Provider ?? DatabaseProvider.Sqlite, postgres?.ConnectionString),
+            new InitNode.Request(data, party, country, "admin", postgres?.Provider ?? DatabaseProvider.Sqlite, postgres?.ConnectionString),
             time);
         var folder = NodeFolder.Open(data);
         var settings = new NodeSettings(folder, postgres ?? DatabaseSettings.SqliteIn(data), "http://127.0.0.1:0");
-        var app = NodeHost.Build(settings, b => b.Services.AddSingleton<TimeProvider>(time));
+        var app = await LaunchAsync(settings, time, customize);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestNode(app, root, settings with { Urls = address }, init, time, new Uri(address)) { _customize = customize };
+    }
+
+    private Action<WebApplicationBuilder>? _customize;
+
+    /// <summary>Stops the node as a crash would leave it: nothing flushed beyond what was committed.</summary>
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        IsRunning = false;
+    }
+
+    /// <summary>Starts the node again on the same data folder and port.</summary>
+    public async Task RestartAsync()
+    {
+        _app = await LaunchAsync(Settings, Time, _customize);
+        IsRunning = true;
+    }
+
+    public bool IsRunning { get; private set; } = true;
+
+    private static async Task<WebApplication> LaunchAsync(NodeSettings settings, FakeTimeProvider time, Action<WebApplicationBuilder>? customize)
+    {
+        var app = NodeHost.Build(settings, b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(time);
+            customize?.Invoke(b);
+        });
         await NodeHost.MigrateAsync(app.Services);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestNode(app, root, settings, init, time, new Uri(address));
+        return app;
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
@@ -96,9 +126,11 @@ public sealed class TestNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (IsRunning)
+        {
+            await StopAsync();
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Liaison.Exchange;
 using Liaison.Features.Incidents;
 using Liaison.Features.Officers;
 using Liaison.Features.Parties;
@@ -17,9 +18,18 @@ namespace Liaison.Features.Demo;
 /// drawn from public reporting of December 2023 – January 2024. Every record goes through the same
 /// validators and entity methods as the API, so the demo cannot hold anything the API would refuse.
 /// </summary>
+/// <summary>The two demo parties.</summary>
+public enum DemoSide
+{
+    Pakistan,
+    Iran,
+}
+
 public static class DemoSeed
 {
-    public const string PartnerName = "Iran Border Guard — Sistan-Baluchestan (demo)";
+    public const string PakistanName = "Frontier Corps Balochistan — border liaison desk (demo)";
+
+    public const string IranName = "Iran Border Guard — Sistan-Baluchestan (demo)";
 
     /// <summary>Officer units of the partner start with this: <see cref="Officer"/> has no party, so the unit tells the sides apart.</summary>
     public const string PartnerUnitPrefix = "Iranian Border Guard";
@@ -78,12 +88,16 @@ public static class DemoSeed
 
     private static readonly string[] Groups = ["Jaish al-Adl", "Baloch Liberation Front", "Baloch Liberation Army", "Ansar al-Furqan"];
 
+    /// <summary>Seeds the Pakistani side.</summary>
+    public static Task<Summary> SeedAsync(LiaisonDbContext db, TimeProvider time, CancellationToken ct) => SeedAsync(db, time, DemoSide.Pakistan, ct);
+
     /// <summary>
     /// Adds the demo data in one transaction. Several SaveChanges calls sit inside it because the API's own
     /// validators look sectors and groups up in the database; either everything is committed or nothing is.
     /// </summary>
+    /// <param name="side">Which party this node serves: it issues that side's reports; the other side's arrive by the exchange.</param>
     /// <exception cref="InvalidOperationException">The node already has sectors, or a demo record fails validation.</exception>
-    public static async Task<Summary> SeedAsync(LiaisonDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Summary> SeedAsync(LiaisonDbContext db, TimeProvider time, DemoSide side, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -93,10 +107,8 @@ public static class DemoSeed
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await Feed.BeginAsync(db, ct);
         var self = await db.Parties.SelfAsync(ct);
-        var partner = new Party(StixId.NewRandom(Identity.TypeName).ToString(), PartnerName, "IR", isSelf: false, now);
-        db.Parties.Add(partner);
 
         var sectors = AddSectors(db, now);
         await db.SaveChangesAsync(ct);
@@ -106,9 +118,16 @@ public static class DemoSeed
         var shifts = AddShifts(db, sectors, officers, now);
         var groups = await AddGroupsAsync(db, now, ct);
         await db.SaveChangesAsync(ct);
-        var incidents = await AddIncidentsAsync(db, self, partner, groups, now, ct);
+        var reports = await AddIncidentsAsync(db, self, side, groups, now, ct);
         await db.SaveChangesAsync(ct);
+        // Published versions enter the shared store in the seed's transaction, as the API's writes do.
+        foreach (var report in reports.Where(r => r.Status != IncidentStatus.Draft))
+        {
+            await Feed.ShareAsync(db, time, await IncidentSharing.OutgoingAsync(db, report, ct), ct);
+        }
+
         await transaction.CommitAsync(ct);
+        var incidents = reports.Count;
         return new Summary(sectors.Count, posts, officers.Count, shifts, incidents);
     }
 
@@ -267,13 +286,15 @@ public static class DemoSeed
         return existing;
     }
 
-    private static async Task<int> AddIncidentsAsync(LiaisonDbContext db, Party self, Party partner, Dictionary<string, string> groups, DateTime now, CancellationToken ct)
+    /// <summary>The reports of the side this node serves; the other side's come over the exchange from its own node.</summary>
+    private static async Task<List<IncidentReport>> AddIncidentsAsync(LiaisonDbContext db, Party self, DemoSide side, Dictionary<string, string> groups, DateTime now, CancellationToken ct)
     {
         const string OurDesk = "demo-analyst";
-        const string TheirDesk = "partner-desk (demo)";
         var jaishAlAdl = groups["Jaish al-Adl"];
         var earlier = now.AddMinutes(-30);
-        IReadOnlyList<string> toPartner = [partner.StixId];
+        IReadOnlyList<string> toPartner = [];
+        var reports = new List<IncidentReport>();
+        var iran = side == DemoSide.Iran;
 
         var raskAttack = await ContentAsync("rask-attack", new IncidentInput
         {
@@ -290,7 +311,11 @@ public static class DemoSeed
             Credibility = 2,
             Tlp = "green",
         });
-        Publish(IncidentReport.Draft(partner, raskAttack, TheirDesk, earlier), TheirDesk, earlier);
+        if (iran)
+        {
+            Publish(IncidentReport.Draft(self, raskAttack, OurDesk, earlier), OurDesk, earlier);
+        }
+
 
         var panjgurStrike = await ContentAsync("panjgur-strike", new IncidentInput
         {
@@ -308,7 +333,11 @@ public static class DemoSeed
             Tlp = "green",
             Recipients = toPartner,
         });
-        Publish(IncidentReport.Draft(self, panjgurStrike, OurDesk, earlier), OurDesk, earlier);
+        if (!iran)
+        {
+            Publish(IncidentReport.Draft(self, panjgurStrike, OurDesk, earlier), OurDesk, earlier);
+        }
+
 
         var saravanStrikes = await ContentAsync("saravan-strikes", new IncidentInput
         {
@@ -325,7 +354,11 @@ public static class DemoSeed
             Credibility = 2,
             Tlp = "green",
         });
-        Publish(IncidentReport.Draft(partner, saravanStrikes, TheirDesk, earlier), TheirDesk, earlier);
+        if (iran)
+        {
+            Publish(IncidentReport.Draft(self, saravanStrikes, OurDesk, earlier), OurDesk, earlier);
+        }
+
 
         // Published on first reports, then revised once later reporting corroborated the toll: the history shows both.
         var workersFirst = new IncidentInput
@@ -345,7 +378,11 @@ public static class DemoSeed
             Recipients = toPartner,
         };
         var workers = IncidentReport.Draft(self, await ContentAsync("workers", workersFirst), OurDesk, earlier);
-        Publish(workers, OurDesk, earlier);
+        if (!iran)
+        {
+            Publish(workers, OurDesk, earlier);
+        }
+
         var workersConfirmed = await ContentAsync("workers (revision)", workersFirst with
         {
             Description = "Nine Pakistani labourers were shot dead by unidentified gunmen in Sistan-Baluchestan, near the border. The toll of nine was corroborated by later reporting; no group was named.",
@@ -353,7 +390,11 @@ public static class DemoSeed
             Reliability = "B",
             Credibility = 2,
         });
-        workers.Revise(workersConfirmed, OurDesk, now);
+        if (!iran)
+        {
+            workers.Revise(workersConfirmed, OurDesk, now);
+        }
+
 
         var raskClash = await ContentAsync("rask-clash", new IncidentInput
         {
@@ -370,7 +411,11 @@ public static class DemoSeed
             Credibility = 3,
             Tlp = "green",
         });
-        Publish(IncidentReport.Draft(partner, raskClash, TheirDesk, earlier), TheirDesk, earlier);
+        if (iran)
+        {
+            Publish(IncidentReport.Draft(self, raskClash, OurDesk, earlier), OurDesk, earlier);
+        }
+
 
         // Not from reporting: an exercise record, so the desk shows a draft awaiting an analyst.
         var draft = await ContentAsync("exercise draft", new IncidentInput
@@ -384,19 +429,25 @@ public static class DemoSeed
             Credibility = 6,
             Tlp = "amber",
         });
-        db.Incidents.Add(IncidentReport.Draft(self, draft, OurDesk, now));
+        var exercise = IncidentReport.Draft(self, draft, OurDesk, now);
+        db.Incidents.Add(exercise);
+        reports.Add(exercise);
 
-        // The desk entered the 16 January strike twice; the copy is retracted with its reason, never deleted.
-        var duplicate = IncidentReport.Draft(self, panjgurStrike, OurDesk, earlier);
-        Publish(duplicate, OurDesk, earlier);
-        duplicate.Retract("Duplicate of the report of the 16 January 2024 strikes in Panjgur district; entered twice by the desk.", OurDesk, now);
+        if (!iran)
+        {
+            // The desk entered the 16 January strike twice; the copy is retracted with its reason, never deleted.
+            var duplicate = IncidentReport.Draft(self, panjgurStrike, OurDesk, earlier);
+            Publish(duplicate, OurDesk, earlier);
+            duplicate.Retract("Duplicate of the report of the 16 January 2024 strikes in Panjgur district; entered twice by the desk.", OurDesk, now);
+        }
 
-        return db.ChangeTracker.Entries<IncidentReport>().Count(e => e.State == EntityState.Added);
+        return reports;
 
         void Publish(IncidentReport report, string by, DateTime at)
         {
             report.Publish(by, at);
             db.Incidents.Add(report);
+            reports.Add(report);
         }
 
         async Task<IncidentContent> ContentAsync(string what, IncidentInput input)

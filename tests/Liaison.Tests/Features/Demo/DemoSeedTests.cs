@@ -6,7 +6,9 @@ using System.Text.Json;
 using Liaison.Accounts;
 using Liaison.Features.Demo;
 using Liaison.Storage;
+using Liaison.Tests.Exchange;
 using Liaison.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Tests.Features.Demo;
@@ -15,27 +17,34 @@ public sealed class DemoSeedTests : IAsyncLifetime
 {
     private static readonly string[] SectorCodes = ["GWD-CBH", "MND-PSN", "MSK-JLQ", "SRV-PJG", "TFT-MJV"];
 
+    private TwoNodes _nodes = null!;
     private TestNode _node = null!;
     private HttpClient _analyst = null!;
     private DemoSeed.Summary _summary = null!;
 
+    /// <summary>The demo as <c>liaison demo</c> runs it: a Pakistani node (A) and an Iranian node (B), each seeding its own side.</summary>
     public async Task InitializeAsync()
     {
-        _node = await TestNode.StartAsync();
-        _summary = await SeedAsync(_node);
+        _nodes = await TwoNodes.StartAsync();
+        _node = _nodes.A;
+        _summary = await SeedAsync(_node, DemoSide.Pakistan);
+        await SeedAsync(_nodes.B, DemoSide.Iran);
         _analyst = await _node.SignInNewUserAsync("analyst", Roles.Analyst);
+        await TwoNodes.EventuallyAsync(
+            async () => await TwoNodes.WithDbAsync(_node, db => db.Incidents.CountAsync(i => !i.OriginParty.IsSelf)) == 3,
+            "the Iranian node's three published reports reach the Pakistani node");
     }
 
     public async Task DisposeAsync()
     {
         _analyst.Dispose();
-        await _node.DisposeAsync();
+        await _nodes.DisposeAsync();
     }
 
-    private static async Task<DemoSeed.Summary> SeedAsync(TestNode node)
+    private static async Task<DemoSeed.Summary> SeedAsync(TestNode node, DemoSide side = DemoSide.Pakistan)
     {
         using var scope = node.Services.CreateScope();
-        return await DemoSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), node.Time, CancellationToken.None);
+        return await DemoSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), node.Time, side, CancellationToken.None);
     }
 
     private async Task<JsonElement> GetAsync(string uri)
@@ -48,7 +57,7 @@ public sealed class DemoSeedTests : IAsyncLifetime
     [Fact]
     public async Task Seed_ReportsWhatTheApiLists()
     {
-        Assert.Equal(new DemoSeed.Summary(5, 8, 42, 130, 7), _summary);
+        Assert.Equal(new DemoSeed.Summary(5, 8, 42, 130, 4), _summary);
         Assert.Equal(SectorCodes, (await GetAsync("/api/sectors")).EnumerateArray().Select(s => s.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(_summary.Posts, (await GetAsync("/api/posts")).GetArrayLength());
         Assert.Equal(_summary.Officers, (await GetAsync("/api/officers")).GetArrayLength());
@@ -100,12 +109,13 @@ public sealed class DemoSeedTests : IAsyncLifetime
     public async Task Incidents_FromPublicReporting_ShowEveryLifecycleState()
     {
         var items = (await GetAsync("/api/incidents?from=2023-12-01T00:00:00Z&to=2024-02-01T00:00:00Z")).GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(_summary.Incidents, items.Count);
+        Assert.Equal(_summary.Incidents + 3, items.Count);
         Assert.Equal(["draft", "published", "retracted"], items.Select(i => i.GetProperty("status").GetString()).Distinct().Order(StringComparer.Ordinal));
 
         var partnerTitles = items.Where(i => i.GetProperty("readOnly").GetBoolean()).Select(i => i.GetProperty("content").GetProperty("title").GetString()).Order(StringComparer.Ordinal);
         Assert.Equal(["Armed clash with Ansar al-Furqan in Rask County", "Militant attack on the police station in Rask", "Pakistani strikes near Saravan"], partnerTitles);
-        Assert.All(items.Where(i => i.GetProperty("readOnly").GetBoolean()), i => Assert.Equal(DemoSeed.PartnerName, i.GetProperty("originParty").GetProperty("name").GetString()));
+        var iran = await TwoNodes.WithDbAsync(_nodes.B, db => db.Parties.Where(p => p.IsSelf).Select(p => p.Name).SingleAsync());
+        Assert.All(items.Where(i => i.GetProperty("readOnly").GetBoolean()), i => Assert.Equal(iran, i.GetProperty("originParty").GetProperty("name").GetString()));
 
         var revised = Assert.Single(items, i => i.GetProperty("content").GetProperty("title").GetString() == "Pakistani workers shot dead near Saravan");
         var history = await GetAsync($"/api/incidents/{revised.GetProperty("id").GetString()}");

@@ -1,0 +1,237 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Liaison.Audit;
+using Liaison.Cli;
+using Liaison.Components.Desk;
+using Liaison.Exchange;
+using Liaison.Exchange.Partners;
+using Liaison.Exchange.Tls;
+using Liaison.Protocol.Signing;
+using Liaison.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Components.Pages.Admin;
+
+/// <summary>
+/// The administrator's desk for partner links: the same handlers as <c>/api/partners</c>, audited under the same
+/// route names (desk actions travel over the circuit, where <see cref="AuditMiddleware"/> does not see them).
+/// </summary>
+public sealed partial class Partners
+{
+    private const int DeadLetterPage = 50;
+
+    private IReadOnlyList<PartnerView>? _partners;
+    private string _keyFingerprint = "";
+    private string? _tlsFingerprint;
+    private (PartnerView Partner, bool Suspend)? _confirm;
+    private PartnerView? _deadFor;
+    private List<DeadLetters.DeadLetterView>? _dead;
+    private int _deadTotal;
+    private long? _deadNext;
+    private readonly HashSet<long> _selected = [];
+    private string? _message;
+    private string? _problem;
+    private bool _busy;
+
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ExchangeOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private AuditLog Audit { get; set; } = default!;
+
+    [Inject]
+    private NodeKey Key { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _keyFingerprint = Key.Fingerprint;
+        _tlsFingerprint = TlsFingerprintOrNull();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        _partners = await PartnerOverview.ListAsync(
+            scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), Time.GetUtcNow().UtcDateTime, Options.Value.PullInterval, CancellationToken.None);
+        if (_deadFor is { } owner)
+        {
+            _deadFor = _partners.FirstOrDefault(p => p.Id == owner.Id);
+        }
+    }
+
+    private void Ask(PartnerView partner, bool suspend)
+    {
+        _message = null;
+        _problem = null;
+        _confirm = (partner, suspend);
+    }
+
+    private async Task ConfirmAsync()
+    {
+        if (_confirm is not { } confirm)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var verb = confirm.Suspend ? "suspend" : "resume";
+            IResult result;
+            await using (var scope = Scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+                result = confirm.Suspend
+                    ? (await SuspendPartner.SuspendAsync(confirm.Partner.Id, db, Time, Options, CancellationToken.None)).Result
+                    : (await SuspendPartner.ResumeAsync(confirm.Partner.Id, db, Time, Options, CancellationToken.None)).Result;
+            }
+
+            await RecordAsync($"POST /api/partners/{confirm.Partner.Id}/{verb}", result, confirm.Partner);
+            _confirm = null;
+            if (result is ProblemHttpResult)
+            {
+                _problem = X["Partners.Gone"];
+            }
+            else
+            {
+                _message = X[confirm.Suspend ? "Partners.Suspended" : "Partners.Resumed", confirm.Partner.PartyName];
+            }
+
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task OpenDeadLettersAsync(PartnerView partner)
+    {
+        _deadFor = partner;
+        _message = null;
+        _problem = null;
+        await ReloadDeadLettersAsync();
+    }
+
+    private async Task ReloadDeadLettersAsync()
+    {
+        _dead = [];
+        _deadNext = null;
+        _selected.Clear();
+        await MoreDeadLettersAsync();
+    }
+
+    private async Task MoreDeadLettersAsync()
+    {
+        if (_deadFor is not { } owner || _dead is null)
+        {
+            return;
+        }
+
+        await using var scope = Scopes.CreateAsyncScope();
+        var page = await DeadLetters.PageAsync(
+            scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), owner.Id, _dead.Count == 0 ? null : _dead[^1].Seq, DeadLetterPage, CancellationToken.None);
+        _dead.AddRange(page.Items);
+        _deadTotal = page.Total;
+        _deadNext = page.Next;
+    }
+
+    private void CloseDeadLetters()
+    {
+        _deadFor = null;
+        _dead = null;
+        _selected.Clear();
+    }
+
+    private void Toggle(long seq, bool selected)
+    {
+        if (selected)
+        {
+            _selected.Add(seq);
+        }
+        else
+        {
+            _selected.Remove(seq);
+        }
+    }
+
+    private async Task RetryAsync(bool all)
+    {
+        if (_deadFor is not { } owner)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var request = new DeadLetters.RetryRequest(all ? null : [.. _selected.Order()]);
+            IResult result;
+            await using (var scope = Scopes.CreateAsyncScope())
+            {
+                result = (await DeadLetters.RetryAsync(owner.Id, request, scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), Time, CancellationToken.None)).Result;
+            }
+
+            var details = new JsonObject { ["seqs"] = all ? "all" : new JsonArray([.. _selected.Order().Select(s => JsonValue.Create(s))]) };
+            await RecordAsync($"POST /api/partners/{owner.Id}/dead-letters/retry", result, owner, details);
+            switch (result)
+            {
+                case Ok<DeadLetters.RetryResult> ok:
+                    _message = X["DeadLetters.Retried", ok.Value!.Retried];
+                    break;
+                case ValidationProblem invalid:
+                    _problem = string.Join(" ", invalid.ProblemDetails.Errors.SelectMany(e => e.Value));
+                    break;
+                default:
+                    _problem = X["Partners.Gone"];
+                    break;
+            }
+
+            await LoadAsync();
+            await ReloadDeadLettersAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task RecordAsync(string action, IResult result, PartnerView partner, JsonObject? details = null)
+    {
+        ClaimsPrincipal user = (await AuthState).User;
+        await DeskAudit.RecordAsync(Audit, user, action, DeskAudit.OutcomeOf(result), partner.PartyIdentity, details);
+    }
+
+    /// <summary>The served certificate's fingerprint; none when the operator's certificate files cannot be read.</summary>
+    private string? TlsFingerprintOrNull()
+    {
+        try
+        {
+            return Services.GetService<NodeTls>()?.Fingerprint;
+        }
+        catch (CliException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> Groups(string fingerprint) =>
+        (fingerprint.StartsWith(NodeKey.FingerprintPrefix, StringComparison.Ordinal) ? fingerprint[NodeKey.FingerprintPrefix.Length..] : fingerprint)
+            .Chunk(4).Select(c => new string(c));
+}

@@ -1,0 +1,17 @@
+namespace Liaison.Exchange.Pairing;
+
+/// <summary>The body of a signed answer to <c>POST /exchange/pair</c>.</summary>
+/// <param name="State"><see cref="Trusted"/> or <see cref="AwaitingPairing"/>.</param>
+public sealed record PairingAnswer(string State)
+{
+    public const string Path = "/exchange/pair";
+
+    /// <summary>The answering node had pinned the caller's key and now trusts it: records flow both ways.</summary>
+    public const string Trusted = "trusted";
+
+    /// <summary>The answering node does not know the caller's key yet: its administrator has still to run <c>liaison pair</c>. Nothing was stored.</summary>
+    public const string AwaitingPairing = "awaiting-pairing";
+
+    /// <summary>The answering node's administrator suspended the link; pairing again does not lift that.</summary>
+    public const string Suspended = "suspended";
+}
