@@ -72,7 +72,7 @@ public static class AccountsSetup
                 o.DefaultChallengeScheme = Policies.AuthenticationScheme;
             })
             .AddPolicyScheme(Policies.AuthenticationScheme, "Cookie, API token, or HTTP Basic with an API token", o =>
-                o.ForwardDefaultSelector = context => context.Request.Headers.Authorization.ToString() switch
+                o.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey("Signature-Input") ? Exchange.Signatures.PartnerClaims.Scheme : context.Request.Headers.Authorization.ToString() switch
                 {
                     var h when h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => ApiTokenAuthentication.SchemeName,
                     var h when h.StartsWith(BasicAuthentication.Prefix, StringComparison.OrdinalIgnoreCase) => BasicAuthentication.SchemeName,

@@ -97,7 +97,7 @@ internal static partial class DemoCommand
         }
 
         using var output = new StringWriter();
-        var added = await LiaisonCli.RunAsync(["users", "add", "--data", desk.Folder, "--user", "analyst", "--role", "Analyst"], output, context.Error, context.Time);
+        var added = await LiaisonCli.RunAsync(["users", "add", "--data", desk.Folder, "--user", "analyst", "--role", "Analyst"], output, context.Error, context.Time, cancellationToken);
         var analystPassword = added == 0 ? OneTimePassword().Match(output.ToString()).Groups[1].Value : "(could not create the analyst)";
         return
         [
@@ -112,7 +112,7 @@ internal static partial class DemoCommand
         using var key = Protocol.Signing.NodeKey.Load(NodeFolder.Open(to.Folder).KeyFile);
         var code = await LiaisonCli.RunAsync(
             ["pair", "--data", from.Folder, "--partner-url", Url(to) + "/", "--partner-fingerprint", key.Fingerprint],
-            context.Output, context.Error, context.Time);
+            context.Output, context.Error, context.Time, cancellationToken);
         if (code != 0)
         {
             throw new CliException($"pairing {from.Party} with {to.Party} failed (exit {code})");

@@ -5,6 +5,7 @@ using Liaison.Audit;
 using Liaison.Exchange;
 using Liaison.Exchange.Pairing;
 using Liaison.Exchange.Partners;
+using Liaison.Exchange.Signatures;
 using Liaison.Exchange.Tls;
 using Liaison.Node;
 using Liaison.Protocol.Signing;
@@ -79,7 +80,7 @@ internal static class PairCommand
         services.AddSingleton(_ => NodeKey.Load(folder.KeyFile));
         services.AddLiaisonStorage(database);
         services.AddSingleton<AuditLog>();
-        // PENDING: the signing helper's IPartnerClients registration goes here.
+        services.AddPartnerClients();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

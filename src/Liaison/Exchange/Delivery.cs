@@ -31,7 +31,7 @@ public sealed class Delivery
         PartnerId = partnerId;
         Shared = obj;
         AddedAt = addedAt;
-        NextAttemptAt = addedAt;
+        NextAttemptAt = DueAtOnce;
         State = DeliveryState.Pending;
     }
 
@@ -40,9 +40,15 @@ public sealed class Delivery
         PartnerId = partnerId,
         ObjectSeq = objectSeq,
         AddedAt = addedAt,
-        NextAttemptAt = addedAt,
+        NextAttemptAt = DueAtOnce,
         State = DeliveryState.Pending,
     };
+
+    /// <summary>
+    /// New rows are due at once. Not <see cref="AddedAt"/>: appends keep that strictly increasing, so it may run
+    /// ahead of the clock by a few microseconds, and a row must never wait for a clock to catch up.
+    /// </summary>
+    private static readonly DateTime DueAtOnce = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public long Seq { get; private set; }
 

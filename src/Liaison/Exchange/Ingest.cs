@@ -25,8 +25,10 @@ public static class Ingest
         .. LiaisonExtensions.DefinitionObjects.Select(o => o.Id.ToString()),
     ];
 
-    /// <summary>Checks, stores and applies a batch from <paramref name="from"/> in one transaction.</summary>
-    /// <param name="audit">Where refusals are recorded: a partner trying to write what it does not own is worth an administrator's look.</param>
+    /// <summary>
+    /// Checks, stores and applies a batch from <paramref name="from"/> in one transaction. Refusals are recorded in
+    /// <paramref name="audit"/> when given: a partner trying to write what it does not own is worth an administrator's look.
+    /// </summary>
     public static async Task<IReadOnlyList<ObjectResult>> ReceiveAsync(
         LiaisonDbContext db, TimeProvider time, Partner from, IReadOnlyList<string> objects, CancellationToken cancellationToken, AuditLog? audit = null)
     {

@@ -11,7 +11,7 @@ namespace Liaison.Exchange;
 
 /// <summary>
 /// Anti-entropy: polls each trusted partner's TAXII collection for what it released to this node since the last
-/// poll (<c>added_after</c> = the last <c>X-TAXII-Date-Added-Last</c> seen, then <c>next</c> while <c>more</c>), so a
+/// poll (<c>added_after</c> = the last <c>X-TAXII-Date-Added-Last</c> seen, page after page while <c>more</c>), so a
 /// push that was lost is repaired. A poll with nothing new is one request answered with an empty envelope.
 /// </summary>
 public sealed class Puller(
@@ -67,7 +67,6 @@ public sealed class Puller(
         try
         {
             var added = 0;
-            string? next = null;
             for (var page = 0; page < 100_000; page++)
             {
                 using var scope = scopes.CreateScope();
@@ -80,8 +79,7 @@ public sealed class Puller(
 
                 var now = time.GetUtcNow().UtcDateTime;
                 var query = $"?match[version]=all&limit={options.Value.PullPage}"
-                    + (partner.PullCursor is { } cursor ? $"&added_after={Uri.EscapeDataString(cursor)}" : "")
-                    + (next is not null ? $"&next={Uri.EscapeDataString(next)}" : "");
+                    + (partner.PullCursor is { } cursor ? $"&added_after={Uri.EscapeDataString(cursor)}" : "");
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.CollectionObjectsUrl + query));
                 request.Headers.Accept.ParseAdd(Relay.TaxiiMediaType);
 
@@ -108,7 +106,9 @@ public sealed class Puller(
                         return added;
                     }
 
-                    var (objects, more, nextToken) = ReadEnvelope(text);
+                    // date_added is unique and commit-ordered in every view, so the next page is simply "after the
+                    // last one seen": the cursor moves page by page and a crash mid-pull resumes where it stopped.
+                    var (objects, more, _) = ReadEnvelope(text);
                     var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
                     if (objects.Count > 0)
                     {
@@ -127,12 +127,10 @@ public sealed class Puller(
 
                     partner.RecordPull(now, objects.Count > 0 ? last : null);
                     await db.SaveChangesAsync(cancellationToken);
-                    if (!more || nextToken is null)
+                    if (!more || last is null)
                     {
                         return added;
                     }
-
-                    next = nextToken;
                 }
             }
 

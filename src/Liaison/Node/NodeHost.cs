@@ -4,6 +4,7 @@ using Liaison.Components;
 using Liaison.Exchange;
 using Liaison.Exchange.Pairing;
 using Liaison.Exchange.Partners;
+using Liaison.Exchange.Signatures;
 using Liaison.Exchange.Taxii;
 using Liaison.Exchange.Tls;
 using Liaison.Features.Exports;
@@ -69,6 +70,7 @@ public static class NodeHost
         services.AddLiaisonAccounts();
         services.AddLiaisonProblems();
         services.AddLiaisonExchange(builder.Configuration);
+        services.AddLiaisonSignatures();
         // Enumerations travel as the kebab-case names the API documents (amber-strict, attack-on-civilians), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddDataProtection()
@@ -93,6 +95,7 @@ public static class NodeHost
         app.UseStatusCodePages();
         app.UseLiaisonSecurityHeaders();
         app.UseRequestLocalization();
+        app.UseLiaisonSignatures();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AuditMiddleware>();

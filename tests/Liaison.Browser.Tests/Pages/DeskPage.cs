@@ -14,9 +14,23 @@ public class DeskPage(IPage page, Uri node)
 
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
+    /// <summary>
+    /// Opens <paramref name="path"/>. Inside a live desk this goes through the router, as a link click does
+    /// (no new connection); otherwise it is a full page load.
+    /// </summary>
     public async Task GoToAsync(string path)
     {
-        await page.GotoAsync(new Uri(node, path).ToString());
+        var url = new Uri(node, path).ToString();
+        if (await page.Locator(".shell[data-live='true']").CountAsync() > 0)
+        {
+            await page.EvaluateAsync("url => Blazor.navigateTo(url)", url);
+            await page.WaitForURLAsync(url);
+        }
+        else
+        {
+            await page.GotoAsync(url);
+        }
+
         await LiveAsync();
     }
 
@@ -46,7 +60,8 @@ public class DeskPage(IPage page, Uri node)
 
     public async Task SwitchLanguageAsync(string nativeName)
     {
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = nativeName }).ClickAsync();
+        // Each language is named in its own script, so this works whatever the page's language is now.
+        await page.GetByRole(AriaRole.Link, new() { Name = nativeName, Exact = true }).ClickAsync();
     }
 
     public async Task<string?> DirectionAsync() => await page.Locator("html").GetAttributeAsync("dir");

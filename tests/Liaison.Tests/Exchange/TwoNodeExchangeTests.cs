@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Exchange;
 using Liaison.Exchange.Signatures;
-using Liaison.Features.Incidents;
 using Liaison.Protocol.Stix;
 using Liaison.Tests.Features.Incidents;
 using Liaison.Tests.Infrastructure;

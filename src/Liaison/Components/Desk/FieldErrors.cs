@@ -18,6 +18,9 @@ public sealed partial class FieldErrors
 
     public int Count => _errors.Count;
 
+    /// <summary>Changes whenever problems are added, so a summary knows a new refusal arrived and can take focus.</summary>
+    public int Generation { get; private set; }
+
     public IReadOnlyList<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
 
     public bool Has(string field) => _errors.ContainsKey(field);
@@ -37,6 +40,7 @@ public sealed partial class FieldErrors
         }
 
         list.Add(message);
+        Generation++;
     }
 
     /// <summary>Replaces the errors with those of <paramref name="problem"/>, translated.</summary>

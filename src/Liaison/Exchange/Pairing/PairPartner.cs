@@ -7,7 +7,6 @@ using Liaison.Cli;
 using Liaison.Exchange.Signatures;
 using Liaison.Exchange.Tls;
 using Liaison.Features.Parties;
-using Liaison.Protocol.Http;
 using Liaison.Protocol.Signing;
 using Liaison.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +57,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         }
 
         await say($"contact   {url}");
-        var (document, observedTls) = await FetchDocumentAsync(url, expected, cancellationToken);
+        var (document, observedTls) = await FetchDocumentAsync(url, request.AllowInsecureHttp, expected, cancellationToken);
         await say($"node      {document.PartyName} ({document.Country}) {document.PartyIdentity}");
         await say($"key       {document.KeyFingerprint} is the fingerprint given");
         await say("signature the node's self-description is signed by that key");
@@ -74,7 +73,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
                     + "something between the two nodes may be intercepting; nothing was pinned");
             }
 
-            tls = observedTls.ToLowerInvariant();
+            tls = NodeKey.NormalizeFingerprint(observedTls);
             await say($"tls       {tls} pinned");
         }
         else
@@ -98,7 +97,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
                 partner.RecordContact(now);
                 var trustedNow = partner.Trust(now);
                 await db.SaveChangesAsync(cancellationToken);
-                await say($"answer    {document.PartyName} has pinned this node too: the link is trusted");
+                await say($"answer    {PairingAnswer.Trusted}: {document.PartyName} has pinned this node too");
                 if (trustedNow)
                 {
                     var owed = await Feed.BackfillAsync(db, time, partner.Id, cancellationToken);
@@ -107,12 +106,10 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
 
                 break;
             case PairingAnswer.AwaitingPairing:
-                partner.RecordContact(now);
-                await db.SaveChangesAsync(cancellationToken);
-                await say($"answer    {document.PartyName} has not pinned this node yet: its administrator runs 'liaison pair' with fingerprint {key.Fingerprint}");
+                await say($"answer    {PairingAnswer.AwaitingPairing}: {document.PartyName}'s administrator has still to run 'liaison pair' with this node's fingerprint {key.Fingerprint}");
                 break;
             default:
-                await say($"answer    {document.PartyName} has suspended its link to this node; nothing flows until its administrator resumes it");
+                await say($"answer    {PairingAnswer.Suspended}: {document.PartyName} has suspended its link to this node; nothing flows until its administrator resumes it");
                 break;
         }
 
@@ -125,20 +122,19 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
     /// Fetches the partner's self-description over a connection that records the certificate it was shown, and
     /// accepts it only if its key has the expected fingerprint and it is signed by that key.
     /// </summary>
-    private async Task<(NodeDocument Document, string? ObservedTls)> FetchDocumentAsync(Uri url, string expectedFingerprint, CancellationToken cancellationToken)
+    private async Task<(NodeDocument Document, string? ObservedTls)> FetchDocumentAsync(Uri url, bool allowInsecureHttp, string expectedFingerprint, CancellationToken cancellationToken)
     {
         var target = new Uri(url, NodeDocument.Path.TrimStart('/'));
-        using var handler = PinnedTls.CreateDiscoveryHandler();
-        using var client = new HttpClient(handler, disposeHandler: false) { Timeout = RequestTimeout };
+        using var client = PairingClient(url, allowInsecureHttp);
         using var request = new HttpRequestMessage(HttpMethod.Get, target);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var (status, message) = await SendAsync(client, request, url, cancellationToken);
-        if (status != HttpStatusCode.OK)
+        using var response = await SendAsync(client, request, url, "nothing was pinned", cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new CliException($"{target} answered {(int)status}; is {url} a Liaison node? nothing was pinned");
+            throw new CliException($"{target} answered {(int)response.StatusCode}; is {url} a Liaison node? Nothing was pinned");
         }
 
-        var document = NodeDocument.Read(message.Body!.Value.Span);
+        var document = NodeDocument.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
         var problem = document is null ? "it is not a node description" : document.Problem();
         if (document is null || problem is not null)
         {
@@ -148,22 +144,25 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         if (!string.Equals(document.KeyFingerprint, expectedFingerprint, StringComparison.OrdinalIgnoreCase))
         {
             throw new CliException(
-                $"the node at {url} has key {document.KeyFingerprint.ToLowerInvariant()}, not {expectedFingerprint}: do not pair; check the fingerprint with the partner's administrator. Nothing was pinned");
+                $"the node at {url} has key {NodeKey.NormalizeFingerprint(document.KeyFingerprint)}, not {expectedFingerprint}: do not pair; check the fingerprint with the partner's administrator. Nothing was pinned");
         }
 
-        var verified = Verify(message, document.RawPublicKey()!);
-        if (!verified.IsValid)
+        try
         {
-            throw new CliException($"the self-description from {url} is not validly signed by the key {expectedFingerprint} ({verified.Detail.TrimEnd('.')}); nothing was pinned");
+            await clients.VerifyAnswerAsync(response, document.RawPublicKey()!, cancellationToken);
+        }
+        catch (PartnerSignatureException ex)
+        {
+            throw new CliException($"the self-description from {url} is not validly signed by the key {expectedFingerprint} ({OneLine(ex.Message)}); nothing was pinned");
         }
 
-        return (document, handler.ObservedFingerprint);
+        return (document, request.Options.TryGetValue(PartnerClients.ObservedTlsFingerprint, out var observed) ? observed : null);
     }
 
     /// <summary>Creates or updates the party and its partner row (pending unless already further along).</summary>
     private async Task<Partner> PinAsync(NodeDocument document, Uri url, string? tls, bool allowInsecureHttp, Func<string, Task> say, CancellationToken cancellationToken)
     {
-        var fingerprint = document.KeyFingerprint.ToLowerInvariant();
+        var fingerprint = NodeKey.NormalizeFingerprint(document.KeyFingerprint);
         var party = await db.Parties.SingleOrDefaultAsync(p => p.StixId == document.PartyIdentity, cancellationToken);
         if (party is { IsSelf: true })
         {
@@ -196,6 +195,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
             db.Entry(party).Property(p => p.Country).CurrentValue = document.Country;
         }
 
+        var known = partner is not null;
         if (partner is null)
         {
             partner = new Partner(party, url, document.RawPublicKey()!, fingerprint, tls, allowInsecureHttp, now);
@@ -207,84 +207,78 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await say($"pinned    {document.PartyName} as partner #{partner.Id} ({partner.State.ToString().ToLowerInvariant()})");
+        var state = partner.State.ToString().ToLowerInvariant();
+        await say(known
+            ? $"known     {document.PartyName} is partner #{partner.Id} ({state}); its address and TLS pin are brought up to date"
+            : $"pinned    {document.PartyName} as partner #{partner.Id} ({state})");
         return partner;
     }
 
-    /// <summary>Tells the partner this node pinned it, and reads its signed answer.</summary>
+    /// <summary>Tells the partner this node pinned it, and reads its answer.</summary>
     private async Task<string> NotifyAsync(Uri url, bool allowInsecureHttp, NodeDocument partner, NodeDocument self, CancellationToken cancellationToken)
     {
         var target = new Uri(url, PairingAnswer.Path.TrimStart('/'));
         var pinnedHere = $"{partner.PartyName} is pinned here as pending, but telling its node failed";
+        using var client = PairingClient(url, allowInsecureHttp);
         using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(self, NodeDocument.Json)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await SendAsync(client, request, url, $"{pinnedHere}; run 'liaison pair' again once it is reachable", cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
 
-        HttpStatusCode status;
-        SignedMessage message;
+        // The signature layer answers before the pairing endpoint runs, unsigned (it may not know who is asking):
+        // only its exact reasons are read, and they change nothing here.
+        switch (response.StatusCode, PairingProblems.ReasonOf(body))
+        {
+            case (HttpStatusCode.Unauthorized, PairingProblems.UnknownKey):
+                return PairingAnswer.AwaitingPairing;
+            case (HttpStatusCode.Forbidden, PairingProblems.Suspended):
+                return PairingAnswer.Suspended;
+        }
+
         try
         {
-            (status, message) = await SendAsync(clients.ForPairing(url, allowInsecureHttp), request, url, cancellationToken);
+            await clients.VerifyAnswerAsync(response, partner.RawPublicKey()!, cancellationToken);
         }
-        catch (CliException ex)
+        catch (PartnerSignatureException ex)
         {
-            throw new CliException($"{pinnedHere}: {ex.Message}; run 'liaison pair' again once it is reachable");
+            throw new CliException($"{pinnedHere}: its answer is not validly signed by its key ({OneLine(ex.Message)})");
         }
 
-        var body = message.Body!.Value;
-        if (status == HttpStatusCode.Unauthorized && PairingProblems.IsUnknownKey(body.Span))
-        {
-            // The partner's signature layer turned the request away before the pairing endpoint saw it: its
-            // administrator has not pinned this node's key. Only a problem that says exactly that is read so.
-            return PairingAnswer.AwaitingPairing;
-        }
-
-        var verified = Verify(message, partner.RawPublicKey()!);
-        if (!verified.IsValid)
-        {
-            throw new CliException($"{pinnedHere}: its answer ({(int)status}) is not validly signed by its key ({verified.Detail.TrimEnd('.')})");
-        }
-
-        var state = ReadState(body.Span);
-        return (status, state) switch
+        return (response.StatusCode, ReadState(body)) switch
         {
             (HttpStatusCode.OK, PairingAnswer.Trusted) => PairingAnswer.Trusted,
-            (HttpStatusCode.Accepted, PairingAnswer.AwaitingPairing) => PairingAnswer.AwaitingPairing,
-            (HttpStatusCode.Conflict, PairingAnswer.Suspended) => PairingAnswer.Suspended,
-            _ => throw new CliException($"{pinnedHere}: it answered {(int)status} {Shorten(body.Span)}"),
+            _ => throw new CliException($"{pinnedHere}: it answered {(int)response.StatusCode} {Shorten(body)}"),
         };
     }
 
-    private static async Task<(HttpStatusCode Status, SignedMessage Message)> SendAsync(HttpClient client, HttpRequestMessage request, Uri url, CancellationToken cancellationToken)
+    private HttpClient PairingClient(Uri url, bool allowInsecureHttp)
     {
+        var client = clients.ForPairing(url, allowInsecureHttp);
+        client.Timeout = RequestTimeout;
+        return client;
+    }
+
+    /// <summary>Sends, and reads the whole answer so it can be verified; an unreachable partner is the operator's to fix.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, Uri url, string consequence, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
         try
         {
-            using var response = await client.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var fields = new HttpFieldCollection();
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-            {
-                foreach (var value in values)
-                {
-                    fields.Add(name, value);
-                }
-            }
-
-            return (response.StatusCode, SignedMessage.Response((int)response.StatusCode, fields, body));
+            response = await client.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(SignatureProfile.MaxResponseBodyBytes, cancellationToken);
+            return response;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            response?.Dispose();
             var reason = ex is TaskCanceledException ? $"no answer within {RequestTimeout.TotalSeconds:0} s" : Flatten(ex);
-            throw new CliException($"cannot reach {url}: {reason}; nothing was pinned");
+            throw new CliException($"cannot reach {url}: {reason}; {consequence}");
         }
     }
-
-    /// <summary>RFC 9421 §3.2 with the partner's own key; the <c>keyid</c> is only a hint, the key is the one already checked.</summary>
-    private SignatureVerificationResult Verify(SignedMessage message, byte[] publicKey) =>
-        HttpMessageSignatures.Verify(message, label: null, _ => publicKey, time, VerificationPolicy.ForResponses, new NonceCache(time, TimeSpan.FromMinutes(10)));
 
     private static string? ReadState(ReadOnlySpan<byte> body)
     {
@@ -309,6 +303,8 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
 
         return string.Join(": ", parts.Distinct());
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.');
 
     private static string Shorten(ReadOnlySpan<byte> body)
     {

@@ -3,6 +3,7 @@ using Liaison.Exchange.Tls;
 using Liaison.Http;
 using Liaison.Protocol.Signing;
 using Liaison.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,39 +11,40 @@ namespace Liaison.Exchange.Pairing;
 
 public static class PairingEndpoints
 {
+    /// <summary>
+    /// Only a request the signature layer verified against a pinned key (pending or trusted) runs as a partner.
+    /// Unknown keys never get here: <see cref="SignatureMiddleware"/> answers them 401 with reason
+    /// <see cref="PairingProblems.UnknownKey"/> and stores nothing, which the pairing caller reads as "awaiting pairing";
+    /// a suspended partner gets 403 with reason <see cref="PairingProblems.Suspended"/>.
+    /// </summary>
+    private static readonly AuthorizationPolicy SignedByPartner =
+        new AuthorizationPolicyBuilder(PartnerClaims.Scheme).RequireAuthenticatedUser().RequireClaim(PartnerClaims.PartnerId).Build();
+
     /// <summary>The node's signed self-description, and the call a partner makes once it has pinned this node.</summary>
     public static IEndpointRouteBuilder MapPairing(this IEndpointRouteBuilder routes)
     {
         var exchange = routes.MapGroup("/exchange").WithTags("Exchange");
-        exchange.MapGet("/node", GetNodeAsync).AllowAnonymous()
-            .Produces<NodeDocument>(StatusCodes.Status200OK, "application/json")
-            .WithName("GetNodeDocument").WithSummary("This node's party, key and TLS fingerprints, signed with its key (RFC 9421)");
-        exchange.MapPost("/pair", PairAsync)
+        exchange.MapGet("/node", GetNodeAsync).AllowAnonymous().WithSignedResponse()
+            .WithName("GetNodeDocument").WithSummary("This node's party, key and TLS fingerprints; the answer is signed with its key (RFC 9421)");
+        exchange.MapPost("/pair", PairAsync).RequireAuthorization(SignedByPartner)
             .Accepts<NodeDocument>("application/json")
-            .Produces<PairingAnswer>(StatusCodes.Status200OK).Produces<PairingAnswer>(StatusCodes.Status202Accepted)
-            .WithName("Pair").WithSummary("A partner that pinned this node says so; answers trusted if this node pinned it too");
+            .WithName("Pair").WithSummary("A partner that pinned this node says so; the answer is trusted once this node has pinned it too");
         return routes;
     }
 
-    private static async Task<SignedAnswer<NodeDocument>> GetNodeAsync(
-        HttpContext context, LiaisonDbContext db, NodeKey key, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<NodeDocument>> GetNodeAsync(HttpContext context, LiaisonDbContext db, NodeKey key, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var tls = request.IsHttps ? context.RequestServices.GetRequiredService<NodeTls>().Fingerprint : null;
         var baseUrl = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var document = await NodeDocument.DescribeAsync(db, key, tls, baseUrl, cancellationToken);
-        return new SignedAnswer<NodeDocument>(StatusCodes.Status200OK, document, key, time);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await NodeDocument.DescribeAsync(db, key, tls, baseUrl, cancellationToken));
     }
 
-    private static async Task<Results<Ok<PairingAnswer>, Accepted<PairingAnswer>, ValidationProblem, ProblemHttpResult>> PairAsync(
+    private static async Task<Results<Ok<PairingAnswer>, ValidationProblem>> PairAsync(
         HttpContext context, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (PartnerClaims.PartnerOf(context.User) is not { } partnerId)
-        {
-            // Unknown keys are stopped by the signature layer; a request that still got here carries no pinned key.
-            return TypedResults.Accepted((string?)null, new PairingAnswer(PairingAnswer.AwaitingPairing));
-        }
-
+        var partnerId = PartnerClaims.PartnerOf(context.User)!.Value;
         var partner = await db.Partners.Include(p => p.Party).SingleAsync(p => p.Id == partnerId, cancellationToken);
         var (present, sent) = await ReadDocumentAsync(context.Request, cancellationToken);
         var validation = new Validation().When(present && sent is null, "body", "is not a node description (GET /exchange/node)");
@@ -58,24 +60,12 @@ public static class PairingEndpoints
             return validation.Problem("The node description does not match the pinned partner");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (partner.State == PartnerState.Suspended)
-        {
-            partner.RecordContact(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Problem(
-                title: "The link is suspended",
-                detail: "This node's administrator suspended the link; pairing again does not lift that.",
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["state"] = PairingAnswer.Suspended });
-        }
-
-        partner.RecordContact(now);
-        var trustedNow = partner.Trust(now);
+        // The signature proves the caller holds the key pinned here, and it pinned ours to sign for us: both sides paired.
+        var trustedNow = partner.Trust(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         if (trustedNow)
         {
-            // DESIGN §3: a newly trusted partner is owed every record already released to it.
+            // Committed first, so shares from now on include the partner; the backfill writes what came before.
             await Feed.BackfillAsync(db, time, partner.Id, cancellationToken);
         }
 

@@ -2,30 +2,33 @@ using System.Text.Json;
 
 namespace Liaison.Exchange.Pairing;
 
-/// <summary>Reads the RFC 9457 problem a partner's signature layer answers with when it does not know the signing key.</summary>
+/// <summary>Reads the RFC 9457 problems a partner's signature layer answers with before any endpoint runs.</summary>
 public static class PairingProblems
 {
-    /// <summary>The problem <c>type</c> (RFC 9457 §3.1.1) the signature layer uses for a key that is not pinned.</summary>
-    public const string UnknownKeyType = "unknown-key";
+    /// <summary>The <c>reason</c> the signature layer gives when the signing key is not pinned there.</summary>
+    public const string UnknownKey = "unknown-key";
+
+    /// <summary>The <c>reason</c> it gives when the key is pinned but its administrator suspended the link.</summary>
+    public const string Suspended = "suspended";
 
     /// <summary>
-    /// True only for a problem document whose <c>type</c> names an unknown key: any other 401 (bad signature, stale,
-    /// replayed) is a real failure, never read as "the partner has not paired yet".
+    /// The <c>reason</c> member of a problem document (see <c>SignatureMiddleware</c>), or null. Only this exact
+    /// member is read, so no other 401 (bad signature, stale, replayed) is ever taken for "not paired yet".
     /// </summary>
-    public static bool IsUnknownKey(ReadOnlySpan<byte> body)
+    public static string? ReasonOf(ReadOnlySpan<byte> body)
     {
         try
         {
             using var document = JsonDocument.Parse(body.ToArray());
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("type", out var type)
-                && type.ValueKind == JsonValueKind.String
-                && type.GetString() is { } value
-                && (value == UnknownKeyType || value.EndsWith("/" + UnknownKeyType, StringComparison.Ordinal) || value.EndsWith("#" + UnknownKeyType, StringComparison.Ordinal));
+                && document.RootElement.TryGetProperty("reason", out var reason)
+                && reason.ValueKind == JsonValueKind.String
+                    ? reason.GetString()
+                    : null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 }

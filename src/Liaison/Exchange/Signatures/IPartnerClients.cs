@@ -16,6 +16,13 @@ public interface IPartnerClients
     /// the key the partner presents, by the caller, once it has checked that key against the fingerprint given out of band.
     /// </summary>
     HttpClient ForPairing(Uri partnerBaseUrl, bool allowInsecureHttp);
+
+    /// <summary>
+    /// Checks an answer received through <see cref="ForPairing"/> against the key the partner presented: signed
+    /// by it, within ±300 s, not replayed, and covering the request it answers (RFC 9421 §2.4).
+    /// </summary>
+    /// <exception cref="PartnerSignatureException">The answer is unsigned, tampered with, stale, or signed by another key.</exception>
+    Task VerifyAnswerAsync(HttpResponseMessage response, byte[] partnerPublicKey, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An answer from a partner that was unsigned, tampered with, stale, or signed by another key.</summary>

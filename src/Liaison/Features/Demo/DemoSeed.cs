@@ -94,8 +94,8 @@ public static class DemoSeed
     /// <summary>
     /// Adds the demo data in one transaction. Several SaveChanges calls sit inside it because the API's own
     /// validators look sectors and groups up in the database; either everything is committed or nothing is.
+    /// The node issues the reports of <paramref name="side"/>; the other side's arrive by the exchange.
     /// </summary>
-    /// <param name="side">Which party this node serves: it issues that side's reports; the other side's arrive by the exchange.</param>
     /// <exception cref="InvalidOperationException">The node already has sectors, or a demo record fails validation.</exception>
     public static async Task<Summary> SeedAsync(LiaisonDbContext db, TimeProvider time, DemoSide side, CancellationToken ct)
     {
@@ -275,7 +275,7 @@ public static class DemoSeed
     private static async Task<Dictionary<string, string>> AddGroupsAsync(LiaisonDbContext db, DateTime now, CancellationToken ct)
     {
         // A group someone already entered by hand is linked, not duplicated: names are unique.
-        var existing = await db.NamedGroups.Where(g => Groups.Contains(g.Name)).ToDictionaryAsync(g => g.Name, g => g.StixId, StringComparer.Ordinal, ct);
+        var existing = await db.NamedGroups.Where(g => !g.IsReceived && Groups.Contains(g.Name)).ToDictionaryAsync(g => g.Name, g => g.StixId, StringComparer.Ordinal, ct);
         foreach (var name in Groups.Where(n => !existing.ContainsKey(n)))
         {
             var group = new NamedGroup(name, IntrusionSet.TypeName, [], "Named in public reporting on Sistan-Baluchestan and Balochistan (demo).", now);

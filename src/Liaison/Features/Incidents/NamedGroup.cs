@@ -75,7 +75,9 @@ internal sealed class NamedGroupConfiguration : IEntityTypeConfiguration<NamedGr
         builder.Property(g => g.StixId).HasMaxLength(100);
         builder.HasIndex(g => g.StixId).IsUnique();
         builder.Property(g => g.Name).HasMaxLength(200);
-        builder.HasIndex(g => g.Name).IsUnique();
+        // Not unique: a partner's group may share a name with ours (its id tells them apart); our own names are
+        // kept unique by the create handler.
+        builder.HasIndex(g => g.Name);
         builder.Property(g => g.Kind).HasMaxLength(20);
         builder.Property(g => g.Description).HasMaxLength(2000);
     }
@@ -107,7 +109,7 @@ public static class NamedGroups
             .When(request.Description?.Length > 2000, "description", "must be at most 2000 characters");
         var aliases = (request.Aliases ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
         validation.When(aliases.Any(a => a.Length > 200), "aliases", "each must be at most 200 characters");
-        if (validation.IsValid && await db.Set<NamedGroup>().AnyAsync(g => g.Name == request.Name!.Trim(), cancellationToken))
+        if (validation.IsValid && await db.Set<NamedGroup>().AnyAsync(g => !g.IsReceived && g.Name == request.Name!.Trim(), cancellationToken))
         {
             validation.Add("name", "a group with this name exists");
         }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Liaison.Exchange;
 using Liaison.Exchange.Pairing;
+using Liaison.Exchange.Signatures;
+using Liaison.Features.Parties;
 using Liaison.Protocol.Http;
 using Liaison.Protocol.Signing;
 using Liaison.Storage;
@@ -32,9 +34,11 @@ public sealed class PairingTests : IAsyncLifetime
     [Fact]
     public async Task PairingOneSide_LeavesItPending_AndThePartnerUntouched_ThenTheOtherSideMakesBothTrusted()
     {
+        await ShareAsync(_a, 3);
+        await ShareAsync(_b, 2);
         var first = await PairAsync(_a, _b);
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
-        Assert.Contains("awaiting", first.Output + first.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("answer    awaiting-pairing", first.Output, StringComparison.Ordinal);
         Assert.EndsWith("state     pending", first.Output.TrimEnd(), StringComparison.Ordinal);
         var aSeesB = await PartnerOnAsync(_a);
         Assert.Equal(PartnerState.Pending, aSeesB!.State);
@@ -50,6 +54,11 @@ public sealed class PairingTests : IAsyncLifetime
         Assert.Equal(PartnerState.Trusted, (await PartnerOnAsync(_a))!.State);
         Assert.Equal(PartnerState.Trusted, (await PartnerOnAsync(_b))!.State);
 
+        // Each side now owes the other what it shared before the pairing: the backfill wrote one delivery per version.
+        Assert.Contains("outbox    2 record version(s) queued", second.Output, StringComparison.Ordinal);
+        Assert.Equal(3, await WithDbAsync(_a, db => db.Deliveries.CountAsync(d => d.Shared.Type == Liaison.Protocol.Stix.Location.TypeName && d.Shared.OriginParty.IsSelf)));
+        Assert.Equal(2, await WithDbAsync(_b, db => db.Deliveries.CountAsync(d => d.Shared.Type == Liaison.Protocol.Stix.Location.TypeName && d.Shared.OriginParty.IsSelf)));
+
         var aSelf = await WithDbAsync(_a, db => db.Parties.SingleAsync(p => p.IsSelf));
         var bPartyOnA = await WithDbAsync(_a, db => db.Parties.SingleAsync(p => !p.IsSelf));
         var aPartyOnB = await WithDbAsync(_b, db => db.Parties.SingleAsync(p => !p.IsSelf));
@@ -60,6 +69,8 @@ public sealed class PairingTests : IAsyncLifetime
         var again = await PairAsync(_a, _b);
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.EndsWith("state     trusted", again.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("known     ", again.Output, StringComparison.Ordinal);
+        Assert.Equal(1, await WithDbAsync(_a, db => db.Partners.CountAsync()));
     }
 
     [Fact]
@@ -132,14 +143,15 @@ public sealed class PairingTests : IAsyncLifetime
         }
 
         var key = Convert.FromBase64String(document.GetProperty("publicKey").GetString()!);
+        var asked = SignedMessage.Request("GET", new Uri(_b.Address, "exchange/node"), new HttpFieldCollection());
         var verified = HttpMessageSignatures.Verify(
-            SignedMessage.Response(200, fields, body), null, _ => key, _b.Time, VerificationPolicy.ForResponses, new NonceCache(_b.Time, TimeSpan.FromMinutes(10)));
+            SignedMessage.Response(200, fields, body, asked), null, _ => key, _b.Time, SignatureProfile.ForResponse(false), new NonceCache(_b.Time, SignatureProfile.NonceRetention));
         Assert.True(verified.IsValid, verified.Detail);
 
         // One changed byte and the signature no longer holds.
         body[^2] ^= 1;
         var tampered = HttpMessageSignatures.Verify(
-            SignedMessage.Response(200, fields, body), null, _ => key, _b.Time, VerificationPolicy.ForResponses, new NonceCache(_b.Time, TimeSpan.FromMinutes(10)));
+            SignedMessage.Response(200, fields, body, asked), null, _ => key, _b.Time, SignatureProfile.ForResponse(false), new NonceCache(_b.Time, SignatureProfile.NonceRetention));
         Assert.False(tampered.IsValid);
     }
 
@@ -151,6 +163,25 @@ public sealed class PairingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await AssertNothingWrittenAsync(_b);
     }
+
+    /// <summary>Shares locations released to every partner, as a desk change would.</summary>
+    private static Task<int> ShareAsync(TestNode node, int count) => WithDbAsync(node, async db =>
+    {
+        var self = await db.Parties.SelfAsync();
+        var items = Enumerable.Range(0, count).Select(i => new Feed.Item(StoredStix.Of(new Liaison.Protocol.Stix.Location
+        {
+            Id = Liaison.Protocol.Stix.StixId.NewRandom(Liaison.Protocol.Stix.Location.TypeName),
+            Created = node.Time.GetUtcNow(),
+            Modified = node.Time.GetUtcNow(),
+            CreatedByRef = Liaison.Protocol.Stix.StixId.Parse(self.StixId),
+            Latitude = 27 + (i / 100.0),
+            Longitude = 62,
+        }), self.Id, new ReleaseFacts(self.Id, null, [], []))).ToList();
+        await using var transaction = await Feed.BeginAsync(db, default);
+        await Feed.AppendAsync(db, node.Time, items, default);
+        await transaction.CommitAsync();
+        return items.Count;
+    });
 
     private static Task<CliRun> PairAsync(TestNode from, TestNode to) =>
         from.CliAsync("pair", "--data", from.DataDirectory, "--partner-url", to.Address.ToString(), "--partner-fingerprint", Fingerprint(to));

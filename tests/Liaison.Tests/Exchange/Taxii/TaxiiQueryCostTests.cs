@@ -92,9 +92,9 @@ public sealed class TaxiiQueryCostTests(ITestOutputHelper output)
             });
         }
 
-        var all = Filters("match[version]=all&match[type]=location,identity&limit=50");
+        var all = Filters("match[version]=all&match[type]=location,identity&limit=5");
         var firstPage = await TaxiiPages.ObjectsAsync(db, view, all, all.Limit, null, default);
-        var second = Filters($"match[version]=all&match[type]=location,identity&limit=50&next={firstPage.Next(all)}");
+        var second = Filters($"match[version]=all&match[type]=location,identity&limit=5&next={firstPage.Next(all)}");
         await MeasureOneAsync("objects next page", () => TaxiiPages.ObjectsAsync(db, view, second, second.Limit, null, default));
         var firstAndLast = Filters("match[version]=first,last&limit=500");
         await MeasureOneAsync("objects first,last", () => TaxiiPages.ObjectsAsync(db, view, firstAndLast, firstAndLast.Limit, null, default));

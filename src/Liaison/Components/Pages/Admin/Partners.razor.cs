@@ -231,6 +231,9 @@ public sealed partial class Partners
         }
     }
 
+    /// <summary>Enough of a fingerprint to tell partners apart in the table; the whole one is in its title.</summary>
+    private static string Short(string fingerprint) => fingerprint.Length > 19 ? $"{fingerprint[..19]}…" : fingerprint;
+
     private static IEnumerable<string> Groups(string fingerprint) =>
         (fingerprint.StartsWith(NodeKey.FingerprintPrefix, StringComparison.Ordinal) ? fingerprint[NodeKey.FingerprintPrefix.Length..] : fingerprint)
             .Chunk(4).Select(c => new string(c));

@@ -661,8 +661,7 @@ namespace Liaison.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.HasIndex("StixId")
                         .IsUnique();

@@ -641,8 +641,7 @@ namespace Liaison.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.HasIndex("StixId")
                         .IsUnique();

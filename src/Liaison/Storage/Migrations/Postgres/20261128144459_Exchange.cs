@@ -12,6 +12,10 @@ namespace Liaison.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups");
+
             migrationBuilder.AddColumn<bool>(
                 name: "IsReceived",
                 table: "named_groups",
@@ -154,6 +158,11 @@ namespace Liaison.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deliveries_ObjectSeq",
                 table: "deliveries",
                 column: "ObjectSeq");
@@ -248,9 +257,19 @@ namespace Liaison.Storage.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "stix_objects");
 
+            migrationBuilder.DropIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups");
+
             migrationBuilder.DropColumn(
                 name: "IsReceived",
                 table: "named_groups");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups",
+                column: "Name",
+                unique: true);
         }
     }
 }

@@ -11,6 +11,10 @@ namespace Liaison.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups");
+
             migrationBuilder.AddColumn<bool>(
                 name: "IsReceived",
                 table: "named_groups",
@@ -153,6 +157,11 @@ namespace Liaison.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deliveries_ObjectSeq",
                 table: "deliveries",
                 column: "ObjectSeq");
@@ -247,9 +256,19 @@ namespace Liaison.Storage.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "stix_objects");
 
+            migrationBuilder.DropIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups");
+
             migrationBuilder.DropColumn(
                 name: "IsReceived",
                 table: "named_groups");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_named_groups_Name",
+                table: "named_groups",
+                column: "Name",
+                unique: true);
         }
     }
 }
