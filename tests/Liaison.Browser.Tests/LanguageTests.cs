@@ -1,6 +1,5 @@
 using Liaison.Browser.Tests.Infrastructure;
 using Liaison.Browser.Tests.Pages;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Liaison.Browser.Tests;

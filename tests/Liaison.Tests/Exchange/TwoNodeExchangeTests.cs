@@ -137,7 +137,8 @@ public sealed class TwoNodeExchangeTests
 
         await TwoNodes.EventuallyAsync(
             () => TwoNodes.WithDbAsync(nodes.A, db => db.Partners.AnyAsync(p => p.ConsecutiveFailures > 0)),
-            "A notices B is unreachable");
+            "A notices B is unreachable",
+            tick: () => nodes.Advance(TimeSpan.FromSeconds(2)));
         var waiting = await TwoNodes.WithDbAsync(nodes.A, db => db.Deliveries.Where(d => d.State == DeliveryState.Pending && d.Attempts > 0).CountAsync());
         Assert.True(waiting > 0, "the outbox keeps what could not be sent");
 
@@ -145,7 +146,8 @@ public sealed class TwoNodeExchangeTests
         nodes.Advance(TimeSpan.FromMinutes(1));
         await TwoNodes.EventuallyAsync(
             async () => await TwoNodes.WithDbAsync(nodes.B, db => db.Incidents.CountAsync(i => ids.Contains(i.StixId))) == 3,
-            "B receives everything written during the outage");
+            "B receives everything written during the outage",
+            tick: () => nodes.Advance(TimeSpan.FromSeconds(2)));
         await TwoNodes.EventuallyAsync(
             async () => await TwoNodes.WithDbAsync(nodes.A, db => db.Deliveries.CountAsync(d => d.State != DeliveryState.Delivered)) == 0,
             "A's outbox drains, every row receipted");

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Liaison.Exchange.Signatures;
@@ -27,12 +29,30 @@ public static class SignaturesSetup
         var client = services.AddHttpClient(PartnerClients.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => new PartnerTransport(sp.GetRequiredService<PartnerTransports>()));
         // Resilience first, so it sits outside the signer: each retry goes through SigningHandler again and leaves
-        // with a new created and nonce (the answer is checked outside both, by IPartnerClients.For's handler). (Per-authority pipelines need a redactor registered; the circuit breaker's
-        // minimum throughput of 100 requests in 30 s keeps one dead partner from opening it for the others.)
-        client.AddStandardResilienceHandler();
+        // with a new created and nonce (the answer is checked outside both, by IPartnerClients.For's handler).
+        client.AddResilienceHandler("standard", StandardOnTheWallClock);
         client.AddHttpMessageHandler(sp => new SigningHandler(
             sp.GetRequiredService<Protocol.Signing.NodeKey>(), sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>
+    /// The standard resilience pipeline (<c>AddStandardResilienceHandler</c>: rate limiter, total timeout, retry,
+    /// circuit breaker, attempt timeout, with its default options), except that it waits on the wall clock. The
+    /// standard handler takes the container's <see cref="TimeProvider"/>, which a test node fakes: a partner that
+    /// is down would then hold a push until someone moved the fake clock. Signatures and records keep the injected
+    /// clock; waiting between attempts is about real sockets.
+    /// </summary>
+    private static void StandardOnTheWallClock(ResiliencePipelineBuilder<HttpResponseMessage> builder)
+    {
+        var standard = new HttpStandardResilienceOptions();
+        builder.TimeProvider = TimeProvider.System;
+        builder
+            .AddRateLimiter(standard.RateLimiter)
+            .AddTimeout(standard.TotalRequestTimeout)
+            .AddRetry(standard.Retry)
+            .AddCircuitBreaker(standard.CircuitBreaker)
+            .AddTimeout(standard.AttemptTimeout);
     }
 
     /// <summary>
