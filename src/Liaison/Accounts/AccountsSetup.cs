@@ -98,8 +98,9 @@ public static class AccountsSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Ready, p => p.RequireAuthenticatedUser().RequireAssertion(c => !c.User.HasClaim(x => x.Type == LiaisonClaims.Pending)))
-            .AddPolicy(Policies.Setup, p => p.RequireAuthenticatedUser())
+            // A partner node's signature authenticates it for the exchange only, never as a user of this node.
+            .AddPolicy(Policies.Ready, p => p.RequireAuthenticatedUser().RequireAssertion(c => !c.User.HasClaim(x => x.Type == LiaisonClaims.Pending) && Exchange.Signatures.PartnerClaims.PartnerOf(c.User) is null))
+            .AddPolicy(Policies.Setup, p => p.RequireAuthenticatedUser().RequireAssertion(c => Exchange.Signatures.PartnerClaims.PartnerOf(c.User) is null))
             .AddPolicy(Policies.Administrator, p => p.Combine(ReadyWithRole(Roles.Administrator)))
             .AddPolicy(Policies.AuditReader, p => p.Combine(ReadyWithRole(Roles.Administrator, Roles.Auditor)));
         return services;

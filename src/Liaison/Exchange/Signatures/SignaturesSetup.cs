@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Liaison.Exchange.Signatures;
 

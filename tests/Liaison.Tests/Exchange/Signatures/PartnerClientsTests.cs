@@ -44,7 +44,7 @@ public sealed class PartnerClientsTests
         await using var services = ClientServices(node.PartnerKey, node.Node.Time);
         var client = services.GetRequiredService<IPartnerClients>().For(Pinned(node.Node.Address, node.NodeKey, node.Node.Time));
 
-        using var get = await client.GetAsync(new Uri("api/node", UriKind.Relative));
+        using var get = await client.GetAsync(new Uri("health/live", UriKind.Relative));
         using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("api/sectors", UriKind.Relative))
         {
             Content = new StringContent("""{"name":"Taftan","code":"TFT"}""", Encoding.UTF8, "application/json"),
@@ -74,7 +74,7 @@ public sealed class PartnerClientsTests
         await using var services = ClientServices(node.PartnerKey, node.Node.Time, () => flaky);
         var client = services.GetRequiredService<IPartnerClients>().For(Pinned(node.Node.Address, node.NodeKey, node.Node.Time));
 
-        using var response = await client.GetAsync(new Uri("api/node", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("health/live", UriKind.Relative));
 
         await Expect.StatusAsync(HttpStatusCode.OK, response);
         Assert.Equal(2, flaky.SignatureInputs.Count);
@@ -91,7 +91,7 @@ public sealed class PartnerClientsTests
         using var impostor = NodeKey.Generate();
         var client = services.GetRequiredService<IPartnerClients>().For(Pinned(node.Node.Address, impostor, node.Node.Time));
 
-        var error = await Assert.ThrowsAsync<PartnerSignatureException>(() => client.GetAsync(new Uri("api/node", UriKind.Relative)));
+        var error = await Assert.ThrowsAsync<PartnerSignatureException>(() => client.GetAsync(new Uri("health/live", UriKind.Relative)));
 
         Assert.Contains(nameof(SignatureFailure.UnknownKey), error.Message, StringComparison.Ordinal);
     }

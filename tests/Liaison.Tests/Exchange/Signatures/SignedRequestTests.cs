@@ -36,12 +36,12 @@ public sealed class SignedRequestTests
     }
 
     [Fact]
-    public async Task SignedGet_FromPendingPartner_RunsAsThePartner_AndTheAnswerIsSigned()
+    public async Task SignedGet_FromPendingPartner_IsAccepted_AndTheAnswerIsSigned()
     {
         await using var node = await SignedNode.StartAsync();
 
         // A query with an escaped space: @target-uri must be rebuilt from the raw target, not Kestrel's decoded path.
-        using var response = await node.SendAsync(node.Request(HttpMethod.Get, "/api/node?probe=a%20b"));
+        using var response = await node.SendAsync(node.Request(HttpMethod.Get, "/health/live?probe=a%20b"));
 
         await Expect.StatusAsync(HttpStatusCode.OK, response);
         await node.VerifyAnswerAsync(response);
@@ -50,6 +50,20 @@ public sealed class SignedRequestTests
         Assert.Contains($"keyid=\"{node.NodeKey.Fingerprint}\"", input, StringComparison.Ordinal);
         Assert.Equal(TestNode.Start.UtcDateTime, (await node.PartnerAsync()).LastContactAt);
         Assert.Empty(await node.RejectionsAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/node")]
+    [InlineData("/api/incidents")]
+    [InlineData("/api/account/tokens")]
+    public async Task PartnerSignature_DoesNotOpenTheUserApi(string path)
+    {
+        await using var node = await SignedNode.StartAsync(PartnerState.Trusted);
+
+        using var response = await node.SendAsync(node.Request(HttpMethod.Get, path));
+
+        await Expect.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await node.VerifyAnswerAsync(response);
     }
 
     [Fact]
@@ -98,7 +112,7 @@ public sealed class SignedRequestTests
     public async Task TamperedSignature_Is401BadSignature()
     {
         await using var node = await SignedNode.StartAsync();
-        using var request = node.Request(HttpMethod.Get, "/api/node");
+        using var request = node.Request(HttpMethod.Get, "/health/live");
         var signature = request.Headers.GetValues("Signature").Single();
         var bytes = Convert.FromBase64String(signature["sig1=:".Length..^1]);
         bytes[0] ^= 0x01;
@@ -115,7 +129,7 @@ public sealed class SignedRequestTests
     public async Task SignatureOlderThan300Seconds_Is401Expired()
     {
         await using var node = await SignedNode.StartAsync();
-        using var request = node.Request(HttpMethod.Get, "/api/node");
+        using var request = node.Request(HttpMethod.Get, "/health/live");
         node.Node.Time.Advance(TimeSpan.FromSeconds(301));
 
         using var response = await node.SendAsync(request);
@@ -130,8 +144,8 @@ public sealed class SignedRequestTests
     {
         await using var node = await SignedNode.StartAsync();
         var created = node.Node.Time.GetUtcNow();
-        using var first = node.Request(HttpMethod.Get, "/api/node", created: created, nonce: "the-same-nonce");
-        using var again = node.Request(HttpMethod.Get, "/api/node", created: created, nonce: "the-same-nonce");
+        using var first = node.Request(HttpMethod.Get, "/health/live", created: created, nonce: "the-same-nonce");
+        using var again = node.Request(HttpMethod.Get, "/health/live", created: created, nonce: "the-same-nonce");
         Assert.Equal(first.Headers.GetValues("Signature").Single(), again.Headers.GetValues("Signature").Single());
 
         using var accepted = await node.SendAsync(first);
@@ -148,7 +162,7 @@ public sealed class SignedRequestTests
         await using var node = await SignedNode.StartAsync();
         using var stranger = Protocol.Signing.NodeKey.Generate();
 
-        using var response = await node.SendAsync(node.Request(HttpMethod.Get, "/api/node", key: stranger));
+        using var response = await node.SendAsync(node.Request(HttpMethod.Get, "/health/live", key: stranger));
 
         Assert.Equal("unknown-key", await RejectedAsync(response, HttpStatusCode.Unauthorized));
         await AssertAuditedOnceAsync(node, "unknown-key", "401", stranger.Fingerprint);
@@ -159,7 +173,7 @@ public sealed class SignedRequestTests
     {
         await using var node = await SignedNode.StartAsync(PartnerState.Suspended);
 
-        using var response = await node.SendAsync(node.Request(HttpMethod.Get, "/api/node"));
+        using var response = await node.SendAsync(node.Request(HttpMethod.Get, "/health/live"));
 
         Assert.Equal("suspended", await RejectedAsync(response, HttpStatusCode.Forbidden));
         await AssertAuditedOnceAsync(node, "suspended", "403", node.PartnerKey.Fingerprint);
