@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Audit;
 using Liaison.Features.Incidents;
+using Liaison.Live;
 using Liaison.Protocol.Stix;
 using Liaison.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public static class Ingest
     /// <paramref name="audit"/> when given: a partner trying to write what it does not own is worth an administrator's look.
     /// </summary>
     public static async Task<IReadOnlyList<ObjectResult>> ReceiveAsync(
-        LiaisonDbContext db, TimeProvider time, Partner from, IReadOnlyList<string> objects, CancellationToken cancellationToken, AuditLog? audit = null)
+        LiaisonDbContext db, TimeProvider time, Partner from, IReadOnlyList<string> objects, CancellationToken cancellationToken, AuditLog? audit = null, DeskEvents? events = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(from);
@@ -38,6 +39,7 @@ public static class Ingest
         var party = from.Party ?? await db.Parties.SingleAsync(p => p.Id == from.PartyId, cancellationToken);
         var results = new ObjectResult?[objects.Count];
         var accepted = new List<(int Index, StoredStix Stix, IStixObject Parsed)>();
+        var signals = new List<DeskSignal>();
 
         for (var i = 0; i < objects.Count; i++)
         {
@@ -111,6 +113,11 @@ public static class Ingest
                         await IncidentSharing.ProjectGroupAsync(db, (StixCoreObject)parsed, cancellationToken);
                         break;
                     default:
+                        if (ReceivedObjects.For(stix.Type) is { } apply)
+                        {
+                            await apply(db, time, party, stix, signals, cancellationToken);
+                        }
+
                         break;
                 }
             }
@@ -122,6 +129,10 @@ public static class Ingest
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            foreach (var signal in signals)
+            {
+                events?.Publish(signal);
+            }
         }
 
         var final = results.Select(r => r!).ToList();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Liaison.Audit;
 using Liaison.Exchange.Signatures;
+using Liaison.Live;
 using Liaison.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -112,7 +113,7 @@ public sealed class Puller(
                     var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
                     if (objects.Count > 0)
                     {
-                        var results = await Ingest.ReceiveAsync(db, time, partner, objects, cancellationToken, services.GetService<AuditLog>());
+                        var results = await Ingest.ReceiveAsync(db, time, partner, objects, cancellationToken, services.GetService<AuditLog>(), services.GetService<DeskEvents>());
                         added += results.Count(r => r.Added);
                         foreach (var failed in results.Where(r => !r.Success))
                         {

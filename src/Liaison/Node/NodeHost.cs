@@ -67,6 +67,7 @@ public static class NodeHost
         services.AddSingleton(_ => NodeKey.Load(settings.Folder.KeyFile));
         services.AddLiaisonStorage(settings.Database);
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Liaison.Live.DeskEvents>();
         services.AddLiaisonAccounts();
         services.AddLiaisonProblems();
         services.AddLiaisonExchange(builder.Configuration);

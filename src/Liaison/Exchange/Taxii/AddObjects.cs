@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Liaison.Audit;
+using Liaison.Live;
 using Liaison.Protocol.Taxii;
 using Liaison.Storage;
 
@@ -53,7 +54,7 @@ public static class AddObjects
                 "The body must be a TAXII envelope: a JSON object whose objects member is a list of STIX objects (TAXII 2.1 §3.7).");
         }
 
-        var results = await Ingest.ReceiveAsync(db, time, partner, [.. objects.Select(o => o.Json)], cancellationToken, audit);
+        var results = await Ingest.ReceiveAsync(db, time, partner, [.. objects.Select(o => o.Json)], cancellationToken, audit, http.RequestServices.GetService<DeskEvents>());
         var successes = new List<TaxiiStatusDetails>();
         var failures = new List<TaxiiStatusDetails>();
         for (var i = 0; i < results.Count; i++)
