@@ -17,6 +17,12 @@ public static class StixObject
             [Relationship.TypeName] = json => Relationship.FromJson(json),
             [MarkingDefinition.TypeName] = json => MarkingDefinition.FromJson(json),
             [ExtensionDefinition.TypeName] = json => ExtensionDefinition.FromJson(json),
+            [LiaisonAlert.TypeName] = json => LiaisonAlert.FromJson(json),
+            [LiaisonAcknowledgement.TypeName] = json => LiaisonAcknowledgement.FromJson(json),
+            [LiaisonMessage.TypeName] = json => LiaisonMessage.FromJson(json),
+            [LiaisonReceipt.TypeName] = json => LiaisonReceipt.FromJson(json),
+            [LiaisonRequest.TypeName] = json => LiaisonRequest.FromJson(json),
+            [LiaisonResponse.TypeName] = json => LiaisonResponse.FromJson(json),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The types read into their own records; every other type becomes an <see cref="UnknownStixObject"/>.</summary>

@@ -23,6 +23,7 @@ public static class LiaisonCli
             KeysCommand.Create(context),
             PairCommand.Create(context), PairCommand.CreateList(context),
             AuditCommand.Create(context),
+            AlertsCommand.Create(context),
             BackupCommand.Create(context),
             DemoCommand.Create(context),
         };

@@ -1,3 +1,5 @@
+using Liaison.Features.Alerts;
+using Liaison.Features.Officers;
 using Liaison.Features.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +24,8 @@ public enum PartnerState
 /// </summary>
 public sealed class Partner
 {
+    private readonly List<Hotline> _hotlines = [];
+
     private Partner()
     {
     }
@@ -79,7 +83,59 @@ public sealed class Partner
 
     public DateTime? LastPullAt { get; private set; }
 
+    /// <summary>Acknowledgement window for FLASH alerts on this link, in seconds; null means the default.</summary>
+    public int? FlashAckSeconds { get; private set; }
+
+    /// <summary>Acknowledgement window for IMMEDIATE alerts, in seconds; null means the default.</summary>
+    public int? ImmediateAckSeconds { get; private set; }
+
+    /// <summary>Acknowledgement window for PRIORITY alerts, in seconds; null means the default.</summary>
+    public int? PriorityAckSeconds { get; private set; }
+
+    /// <summary>Acknowledgement window for ROUTINE alerts, in seconds; null means the default.</summary>
+    public int? RoutineAckSeconds { get; private set; }
+
     public Uri Address => new(BaseUrl);
+
+    /// <summary>How long the partner has to acknowledge an alert of <paramref name="precedence"/>, as agreed for this link.</summary>
+    public TimeSpan AckWindow(Precedence precedence) => (precedence switch
+    {
+        Precedence.Flash => FlashAckSeconds,
+        Precedence.Immediate => ImmediateAckSeconds,
+        Precedence.Priority => PriorityAckSeconds,
+        _ => RoutineAckSeconds,
+    }) is { } seconds ? TimeSpan.FromSeconds(seconds) : Precedences.DefaultWindow(precedence);
+
+    /// <summary>Whether the window of <paramref name="precedence"/> is the default rather than one agreed for this link.</summary>
+    public bool IsDefaultAckWindow(Precedence precedence) => precedence switch
+    {
+        Precedence.Flash => FlashAckSeconds,
+        Precedence.Immediate => ImmediateAckSeconds,
+        Precedence.Priority => PriorityAckSeconds,
+        _ => RoutineAckSeconds,
+    } is null;
+
+    /// <summary>Sets the agreed windows; a precedence left out goes back to its default.</summary>
+    public void SetAckWindows(IReadOnlyDictionary<Precedence, TimeSpan> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        int? Of(Precedence p) => windows.TryGetValue(p, out var w) ? (int)w.TotalSeconds : null;
+        FlashAckSeconds = Of(Precedence.Flash);
+        ImmediateAckSeconds = Of(Precedence.Immediate);
+        PriorityAckSeconds = Of(Precedence.Priority);
+        RoutineAckSeconds = Of(Precedence.Routine);
+    }
+
+    /// <summary>The partner's hotline numbers (labelled), set by an administrator of this node.</summary>
+    public IReadOnlyList<Hotline> Hotlines => _hotlines;
+
+    /// <summary>Replaces the hotline numbers; already validated.</summary>
+    public void SetHotlines(IEnumerable<Hotline> hotlines)
+    {
+        ArgumentNullException.ThrowIfNull(hotlines);
+        _hotlines.Clear();
+        _hotlines.AddRange(hotlines.Select(h => new Hotline(h.Label, h.Number)));
+    }
 
     public Uri CollectionObjectsUrl => new(Address, ExchangeCollection.ObjectsPath.TrimStart('/'));
 
@@ -148,5 +204,8 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.LastFailure).HasMaxLength(2000);
         builder.Property(p => p.PullCursor).HasMaxLength(40);
+        // Read and replaced whole with the link, never queried alone: one JSON column.
+        builder.OwnsMany(p => p.Hotlines, h => h.ToJson("Hotlines"));
+        builder.Navigation(p => p.Hotlines).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -18,6 +18,10 @@ public static class ReceivedObjects
     private static readonly Dictionary<string, ApplyReceived> ByType = new(StringComparer.Ordinal)
     {
         // One line per Liaison object type, e.g. ["liaison-alert"] = AlertSharing.ReceiveAsync,
+        ["liaison-alert"] = Features.Alerts.AlertSharing.ReceiveAlertAsync,
+        ["liaison-acknowledgement"] = Features.Alerts.AlertSharing.ReceiveAcknowledgementAsync,
+        ["liaison-message"] = Features.Channel.ChannelSharing.ReceiveMessageAsync,
+        ["liaison-receipt"] = Features.Channel.ChannelSharing.ReceiveReceiptAsync,
     };
 
     public static ApplyReceived? For(string type) => ByType.GetValueOrDefault(type);

@@ -72,13 +72,17 @@ public sealed class Relay(
         var settings = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var partner = await db.Partners.Include(p => p.Party).SingleAsync(p => p.Id == partnerId, cancellationToken);
-        var rows = await db.Deliveries.Include(d => d.Shared)
-            .Where(d => d.PartnerId == partnerId && d.State == DeliveryState.Pending && d.NextAttemptAt <= now)
-            .OrderBy(d => d.AddedAt).Take(settings.PushBatch).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        // A partner's rows go in the order written: while its oldest pending row waits out its backoff, nothing newer
+        // may go ahead of it (a row written during an outage is due at once, and each row's backoff has its own
+        // spread); once the oldest is due, the oldest batch goes whole, whatever each row's own retry time.
+        var pending = db.Deliveries.Where(d => d.PartnerId == partnerId && d.State == DeliveryState.Pending);
+        var head = await pending.OrderBy(d => d.AddedAt).Select(d => (DateTime?)d.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+        if (head is null || head > now)
         {
             return (0, false);
         }
+
+        var rows = await pending.Include(d => d.Shared).OrderBy(d => d.AddedAt).Take(settings.PushBatch).ToListAsync(cancellationToken);
 
         var body = Envelope(rows.Select(r => r.Shared.Json));
         using var request = new HttpRequestMessage(HttpMethod.Post, partner.CollectionObjectsUrl)

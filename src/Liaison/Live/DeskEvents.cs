@@ -17,6 +17,15 @@ public sealed class DeskEvents(ILogger<DeskEvents> logger)
     /// <summary>Raised for every published signal, on the publisher's thread.</summary>
     public event Action<DeskSignal>? Published;
 
+    /// <summary>Calls <paramref name="handler"/> for every signal published until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(Action<DeskSignal> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Published += handler;
+        return new Subscription(this, handler);
+    }
+
+    /// <summary>Publishes <paramref name="signal"/> to every subscriber; a failing subscriber is logged and skipped.</summary>
     public void Publish(DeskSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -29,6 +38,19 @@ public sealed class DeskEvents(ILogger<DeskEvents> logger)
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "A desk event subscriber failed on {Topic}", signal.Topic);
+            }
+        }
+    }
+
+    private sealed class Subscription(DeskEvents events, Action<DeskSignal> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                events.Published -= handler;
             }
         }
     }

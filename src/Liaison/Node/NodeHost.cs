@@ -67,11 +67,13 @@ public static class NodeHost
         services.AddSingleton(_ => NodeKey.Load(settings.Folder.KeyFile));
         services.AddLiaisonStorage(settings.Database);
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<Liaison.Live.DeskEvents>();
+        Liaison.Live.LiveSetup.AddLiaisonLive(services);
         services.AddLiaisonAccounts();
         services.AddLiaisonProblems();
         services.AddLiaisonExchange(builder.Configuration);
         services.AddLiaisonSignatures();
+        services.AddScoped<Liaison.Timers.IDueWork, Liaison.Features.Alerts.AlertDeadlines>();
+        Liaison.Features.Escalation.EscalationSetup.AddLiaisonEscalation(services, builder.Configuration);
         // Enumerations travel as the kebab-case names the API documents (amber-strict, attack-on-civilians), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddDataProtection()
@@ -111,6 +113,12 @@ public static class NodeHost
         app.MapSectors();
         app.MapOfficers();
         app.MapIncidents();
+        Liaison.Features.Picture.PictureEndpoints.MapPicture(app);
+        Liaison.Features.Alerts.AlertEndpoints.MapAlerts(app);
+        Liaison.Features.Channel.ChannelEndpoints.MapChannel(app);
+        Liaison.Features.Escalation.EscalationEndpoints.MapEscalation(app);
+        Liaison.Features.Notifications.NotificationEndpoints.MapNotifications(app);
+        Liaison.Features.Alerts.Cap.AlertCapEndpoints.MapAlertCap(app);
         app.MapNamedGroups();
         app.MapStixExport();
         app.MapTaxii();
@@ -118,6 +126,7 @@ public static class NodeHost
         app.MapPairing(); app.MapPartners();
         app.MapStaticAssets();
         app.MapCultureSwitch();
+        Liaison.Live.LiveSetup.MapLiaisonLive(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

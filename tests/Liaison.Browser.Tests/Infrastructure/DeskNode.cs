@@ -45,12 +45,13 @@ public sealed partial class DeskNode : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DeskNode> StartAsync()
+    /// <summary>Starts a node for <paramref name="party"/> (by default the Pakistani desk the single-node tests use).</summary>
+    public static async Task<DeskNode> StartAsync(string party = "Pakistan — Western Border Coordination", string country = "PK")
     {
         var root = Directory.CreateTempSubdirectory("liaison-desk-").FullName;
         var data = Path.Combine(root, "node");
         var time = new FakeTimeProvider(Start);
-        var init = await InitNode.RunAsync(new InitNode.Request(data, "Pakistan — Western Border Coordination", "PK", "admin", DatabaseProvider.Sqlite, null), time);
+        var init = await InitNode.RunAsync(new InitNode.Request(data, party, country, "admin", DatabaseProvider.Sqlite, null), time);
         var settings = new NodeSettings(NodeFolder.Open(data), DatabaseSettings.SqliteIn(data), "http://127.0.0.1:0");
         var app = NodeHost.Build(settings, b => b.Services.AddSingleton<TimeProvider>(time));
         await NodeHost.MigrateAsync(app.Services);
@@ -87,6 +88,18 @@ public sealed partial class DeskNode : IAsyncDisposable
         Check(await users.UpdateAsync(user));
 
         static void Check(IdentityResult result) => Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Turns two-factor on for <paramref name="userName"/> as enrolment leaves it; returns the shared key for codes.</summary>
+    public async Task<string> EnableTwoFactorAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LiaisonUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no user {userName}");
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        return key;
     }
 
     public async ValueTask DisposeAsync()

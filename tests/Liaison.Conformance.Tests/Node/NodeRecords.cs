@@ -29,6 +29,7 @@ internal sealed class NodeRecords
         Sector.Revise(new SectorDetails("Taftan–Mirjaveh", geometry, "FC Balochistan, Taftan Wing", "Mirjaveh Border Regiment", "Main road and rail crossing"), Now.AddDays(-10));
         Post = new Post("TFT-1", new PostDetails("Taftan crossing", PostKind.Crossing, 61.59, 28.97, Sector, "Joint gate"), Now.AddDays(-20));
         Officer = new Officer(
+            Self,
             new OfficerDetails("Asad Khan", "Major", "Taftan Wing", Sector, ["ur", "fa", "bal"],
                 [new ContactChannel(ContactKind.Phone, "+92 81 000 0000"), new ContactChannel(ContactKind.Radio, "VHF channel 7"), new ContactChannel(ContactKind.Email, "liaison.taftan@example.org")]),
             Now.AddDays(-15));

@@ -24,9 +24,10 @@ public static class DutyBoard
         foreach (var sector in await sectors.OrderBy(s => s.Code).ToListAsync(cancellationToken))
         {
             var shifts = await db.DutyShifts.AsNoTracking().Include(s => s.Officer).ThenInclude(o => o.Sector)
+                .Include(s => s.Officer).ThenInclude(o => o.Party)
                 .OnDutyAt(sector.Id, at).ToListAsync(cancellationToken);
             board.Add(new SectorDuty(sector.Code, sector.Name,
-                [.. shifts.Select(s => new GetDuty.OnDutyOfficer(DutyRoles.Name(s.Role), s.Id, s.Start, s.End, OfficerView.Of(s.Officer)))]));
+                [.. shifts.Select(GetDuty.OnDutyOfficer.Of)]));
         }
 
         return board;

@@ -18,6 +18,8 @@ public static class PartnerEndpoints
             .WithSummary("Stops sending to and accepting from the partner; what would be sent waits in the outbox");
         partners.MapPost("/{id:int}/resume", SuspendPartner.ResumeAsync).WithName("ResumePartner")
             .WithSummary("Restarts a suspended link; a trusted partner is then owed every record released to it");
+        partners.MapPut("/{id:int}/ack-windows", AckWindows.SetAsync).WithName("SetAckWindows")
+            .WithSummary("Sets the link's alert acknowledgement windows per precedence (ISO 8601 durations or seconds); a precedence left out goes back to its default");
         partners.MapGet("/{id:int}/dead-letters", DeadLetters.ListAsync).WithName("ListDeadLetters")
             .WithSummary("Deliveries the partner refused or that ran out of retries, oldest first; page with after=<seq>&limit=");
         partners.MapPost("/{id:int}/dead-letters/retry", DeadLetters.RetryAsync).WithName("RetryDeadLetters")

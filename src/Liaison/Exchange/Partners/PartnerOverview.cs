@@ -27,7 +27,8 @@ public sealed record PartnerView(
     int DeadLetters,
     DateTime? OldestPendingAt,
     long? OldestPendingSeconds,
-    DateTime? LastPullAt);
+    DateTime? LastPullAt,
+    IReadOnlyDictionary<string, AckWindowView>? AckWindows = null);
 
 /// <summary>Reads partners with their outbox figures: one query for the partners, one grouped query for every count.</summary>
 public static class PartnerOverview
@@ -73,6 +74,6 @@ public static class PartnerOverview
             p.Id, p.Party.Name, p.Party.Country, p.Party.StixId, p.BaseUrl, p.State, p.KeyFingerprint, p.TlsFingerprint,
             p.PairedAt, p.TrustedAt, p.LastContactAt, p.ConsecutiveFailures, p.LastFailureAt, p.LastFailure,
             LinkHealthRule.Of(p.State, p.LastContactAt, p.TrustedAt, p.ConsecutiveFailures, now, pullInterval),
-            pending?.Count ?? 0, dead?.Count ?? 0, pending?.Oldest, age, p.LastPullAt);
+            pending?.Count ?? 0, dead?.Count ?? 0, pending?.Oldest, age, p.LastPullAt, AckWindows.ViewOf(p));
     }
 }

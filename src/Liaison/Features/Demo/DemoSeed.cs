@@ -31,7 +31,7 @@ public static class DemoSeed
 
     public const string IranName = "Iran Border Guard — Sistan-Baluchestan (demo)";
 
-    /// <summary>Officer units of the partner start with this: <see cref="Officer"/> has no party, so the unit tells the sides apart.</summary>
+    /// <summary>Units of the Iranian side's officers start with this (the Iranian demo node seeds them as its own roster).</summary>
     public const string PartnerUnitPrefix = "Iranian Border Guard";
 
     public const string SelfUnitPrefix = "Frontier Corps Balochistan";
@@ -113,7 +113,7 @@ public static class DemoSeed
         var sectors = AddSectors(db, now);
         await db.SaveChangesAsync(ct);
         var posts = await AddPostsAsync(db, now, ct);
-        var officers = await AddOfficersAsync(db, now, ct);
+        var officers = await AddOfficersAsync(db, self, side, now, ct);
         await db.SaveChangesAsync(ct);
         var shifts = AddShifts(db, sectors, officers, now);
         var groups = await AddGroupsAsync(db, now, ct);
@@ -179,11 +179,13 @@ public static class DemoSeed
         "Behrouz Azizi", "Yousef Dehvari", "Abbas Talebi", "Masoud Rezaei", "Hadi Safari", "Ebrahim Amini", "Saeed Parsa",
     ];
 
-    // Both sides' rosters are stored as this node stores its own; the partner's comes from its released roster.
-    private static async Task<List<Posting>> AddOfficersAsync(LiaisonDbContext db, DateTime now, CancellationToken ct)
+    // Only the roster of the side this node serves: each party releases its own roster to the partner (DESIGN §1),
+    // so the other side's officers and shifts arrive over the exchange from its own node. "partner" below means the
+    // Iranian side, whichever node seeds it.
+    private static async Task<List<Posting>> AddOfficersAsync(LiaisonDbContext db, Party self, DemoSide side, DateTime now, CancellationToken ct)
     {
         var postings = new List<Posting>();
-        foreach (var partner in new[] { false, true })
+        foreach (var partner in new[] { side == DemoSide.Iran })
         {
             var names = new Queue<string>(partner ? PartnerNames : SelfNames);
             for (var i = 0; i < Sectors.Length; i++)
@@ -228,7 +230,7 @@ public static class DemoSeed
             var validation = new Validation();
             var details = await SaveOfficer.CheckAsync(request, db, validation, ct);
             ThrowIfInvalid(validation, $"officer {name}");
-            var officer = new Officer(details!, now);
+            var officer = new Officer(self, details!, now);
             db.Officers.Add(officer);
             return new Posting(officer, partner, sector, role, rota);
         }
@@ -246,7 +248,7 @@ public static class DemoSeed
         var count = 0;
         foreach (var sector in sectors)
         {
-            foreach (var partner in new[] { false, true })
+            foreach (var partner in postings.Select(p => p.Partner).Distinct())
             {
                 var side = postings.Where(p => p.Partner == partner && p.Sector == sector.Code).ToList();
                 for (var (start, watch) = (first, 0); start < last; start = start.AddHours(12), watch++)

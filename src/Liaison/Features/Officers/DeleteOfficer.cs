@@ -9,10 +9,15 @@ public static class DeleteOfficer
 {
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(int id, LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        var officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var officer = await db.Officers.Include(o => o.Party).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (officer is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!officer.Party.IsSelf)
+        {
+            return PartnerRoster.ReadOnly($"Officer {id}", officer.Party);
         }
 
         var shifts = await db.DutyShifts.CountAsync(s => s.OfficerId == id, cancellationToken);

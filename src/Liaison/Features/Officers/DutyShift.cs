@@ -57,6 +57,35 @@ public sealed class DutyShift
     public DateTime End { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The STIX id of the partner's liaison-duty-shift this row projects; null for own shifts.</summary>
+    public string? StixId { get; private set; }
+
+    /// <summary>The modified timestamp of the partner's version this row projects, so an older version never wins.</summary>
+    public DateTime? StixModified { get; private set; }
+
+    /// <summary>Records which version of the partner's shift this row shows.</summary>
+    public void ProjectedFrom(string stixId, DateTime modified)
+    {
+        StixId = stixId;
+        StixModified = modified;
+    }
+
+    /// <summary>Applies a newer version of a partner's shift.</summary>
+    public void Revise(Sector sector, DutyRole role, DateTime start, DateTime end)
+    {
+        ArgumentNullException.ThrowIfNull(sector);
+        if (end <= start || end - start > MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), "A shift ends after it starts and lasts at most seven days.");
+        }
+
+        Sector = sector;
+        SectorId = sector.Id;
+        Role = role;
+        Start = start;
+        End = end;
+    }
 }
 
 /// <summary>The roles as the API spells them.</summary>
@@ -85,5 +114,7 @@ internal sealed class DutyShiftConfiguration : IEntityTypeConfiguration<DutyShif
         builder.HasOne(s => s.Officer).WithMany().HasForeignKey(s => s.OfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Sector).WithMany().HasForeignKey(s => s.SectorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.SectorId, s.Start, s.End });
+        builder.Property(s => s.StixId).HasMaxLength(100);
+        builder.HasIndex(s => s.StixId).IsUnique();
     }
 }

@@ -1,10 +1,15 @@
+using Liaison.Features.Parties;
 using Liaison.Features.Sectors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Liaison.Features.Officers;
 
-/// <summary>A liaison officer of this node's party: who they are, where they serve, and how to reach them.</summary>
+/// <summary>
+/// A liaison officer: who they are, where they serve, and how to reach them. Officers of this node's own party are
+/// edited here; officers of the partner are a read-only projection of the partner's released roster
+/// (DESIGN §1 "Each party releases its own roster to the partner") and carry the STIX id the partner gave them.
+/// </summary>
 public sealed class Officer
 {
     private readonly List<ContactChannel> _contacts = [];
@@ -13,13 +18,31 @@ public sealed class Officer
     {
     }
 
-    public Officer(OfficerDetails details, DateTime now)
+    /// <summary>An officer of <paramref name="party"/>; own officers get the self party.</summary>
+    public Officer(Party party, OfficerDetails details, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(party);
+        Party = party;
+        PartyId = party.Id;
         CreatedAt = now;
         Revise(details, now);
     }
 
     public int Id { get; private set; }
+
+    /// <summary>The party whose roster the officer belongs to (required).</summary>
+    public int PartyId { get; private set; }
+
+    public Party Party { get; private set; } = null!;
+
+    /// <summary>
+    /// The STIX identity id the partner issued for a received officer; null for own officers, whose id is derived
+    /// (<see cref="OfficerStix.IdOf"/>).
+    /// </summary>
+    public string? StixId { get; private set; }
+
+    /// <summary>The modified timestamp of the partner's version this row projects, so an older version never wins.</summary>
+    public DateTime? StixModified { get; private set; }
 
     public string FullName { get; private set; } = "";
 
@@ -53,6 +76,13 @@ public sealed class Officer
         _contacts.AddRange(details.Contacts.Select(c => new ContactChannel(c.Kind, c.Value)));
         UpdatedAt = now;
     }
+
+    /// <summary>Records which version of the partner's identity this row shows.</summary>
+    public void ProjectedFrom(string stixId, DateTime modified)
+    {
+        StixId = stixId;
+        StixModified = modified;
+    }
 }
 
 public enum ContactKind
@@ -81,6 +111,9 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         builder.Property(o => o.FullName).HasMaxLength(200);
         builder.Property(o => o.Rank).HasMaxLength(100);
         builder.Property(o => o.Unit).HasMaxLength(200);
+        builder.HasOne(o => o.Party).WithMany().HasForeignKey(o => o.PartyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(o => o.StixId).HasMaxLength(100);
+        builder.HasIndex(o => o.StixId).IsUnique();
         builder.HasOne(o => o.Sector).WithMany().HasForeignKey(o => o.SectorId).OnDelete(DeleteBehavior.Restrict);
         // Contacts are read and replaced whole with their officer, never queried alone: one JSON column.
         builder.OwnsMany(o => o.Contacts, c =>

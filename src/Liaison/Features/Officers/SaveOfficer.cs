@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Liaison.Features.Parties;
 using Liaison.Features.Sectors;
 using Liaison.Http;
 using Liaison.Storage;
@@ -74,19 +75,26 @@ public static partial class SaveOfficer
             return validation.Problem();
         }
 
-        var officer = new Officer(details, time.GetUtcNow().UtcDateTime);
+        // The API and the desk only add officers of this node's own party; the partner's arrive through the exchange.
+        var self = await db.Parties.SelfAsync(cancellationToken);
+        var officer = new Officer(self, details, time.GetUtcNow().UtcDateTime);
         db.Officers.Add(officer);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/officers/{officer.Id}", OfficerView.Of(officer));
     }
 
-    public static async Task<Results<Ok<OfficerView>, NotFound, ValidationProblem>> UpdateAsync(
+    public static async Task<Results<Ok<OfficerView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         int id, Request request, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var officer = await db.Officers.Include(o => o.Sector).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var officer = await db.Officers.Include(o => o.Sector).Include(o => o.Party).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (officer is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!officer.Party.IsSelf)
+        {
+            return PartnerRoster.ReadOnly($"Officer {id}", officer.Party);
         }
 
         var validation = new Validation();

@@ -34,8 +34,10 @@ public static class Shifts
         }
         else
         {
-            officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken);
+            officer = await db.Officers.Include(o => o.Party).SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken);
             validation.When(officer is null, "officerId", $"no officer has the id {officerId}");
+            // The partner's roster is read-only here: only the partner puts its officers on duty.
+            validation.When(officer is { Party.IsSelf: false }, "officerId", $"officer {officerId} is on the partner's roster, which is read-only here");
         }
 
         Sector? sector = null;
@@ -99,6 +101,19 @@ public static class Shifts
         return TypedResults.Ok(list.Select(ShiftView.Of).ToList());
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(int id, LiaisonDbContext db, CancellationToken cancellationToken) =>
-        await db.DutyShifts.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(int id, LiaisonDbContext db, CancellationToken cancellationToken)
+    {
+        var shift = await db.DutyShifts.AsNoTracking().Include(s => s.Officer).ThenInclude(o => o.Party).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (shift is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!shift.Officer.Party.IsSelf)
+        {
+            return PartnerRoster.ReadOnly($"Shift {id}", shift.Officer.Party);
+        }
+
+        return await db.DutyShifts.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    }
 }

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Liaison.Accounts;
 using Liaison.Features.Demo;
+using Liaison.Features.Officers;
+using Liaison.Features.Parties;
 using Liaison.Storage;
 using Liaison.Tests.Exchange;
 using Liaison.Tests.Infrastructure;
@@ -57,7 +59,8 @@ public sealed class DemoSeedTests : IAsyncLifetime
     [Fact]
     public async Task Seed_ReportsWhatTheApiLists()
     {
-        Assert.Equal(new DemoSeed.Summary(5, 8, 42, 130, 4), _summary);
+        // Only this node's own roster: the Iranian node's comes over the exchange.
+        Assert.Equal(new DemoSeed.Summary(5, 8, 21, 65, 4), _summary);
         Assert.Equal(SectorCodes, (await GetAsync("/api/sectors")).EnumerateArray().Select(s => s.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(_summary.Posts, (await GetAsync("/api/posts")).GetArrayLength());
         Assert.Equal(_summary.Officers, (await GetAsync("/api/officers")).GetArrayLength());
@@ -87,21 +90,31 @@ public sealed class DemoSeedTests : IAsyncLifetime
     [InlineData(-20)]
     [InlineData(20)]
     [InlineData(38)]
-    public async Task EverySector_HasAFullLadderOnBothSides_AroundNow(int hoursFromNow)
+    public async Task EverySector_HasAFullLadderOfItsOwnParty_OnEachNode_AroundNow(int hoursFromNow)
     {
         var at = _node.Time.GetUtcNow().AddHours(hoursFromNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         foreach (var code in SectorCodes)
         {
-            var onDuty = (await GetAsync($"/api/duty?sector={code}&at={at}")).GetProperty("onDuty").EnumerateArray().ToList();
-            foreach (var prefix in new[] { DemoSeed.SelfUnitPrefix, DemoSeed.PartnerUnitPrefix })
-            {
-                var side = onDuty.Where(d => d.GetProperty("officer").GetProperty("unit").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
-                    .Select(d => d.GetProperty("role").GetString()).ToList();
-                Assert.True(side is ["duty-officer", "supervisor", "head-of-desk"], $"{code} at {at}, {prefix}: {string.Join(", ", side)}");
-            }
-
+            var onDuty = (await GetAsync($"/api/duty?sector={code}&at={at}&party=self")).GetProperty("onDuty").EnumerateArray().ToList();
+            var roles = onDuty.Where(d => d.GetProperty("officer").GetProperty("unit").GetString()!.StartsWith(DemoSeed.SelfUnitPrefix, StringComparison.Ordinal))
+                .Select(d => d.GetProperty("role").GetString()).ToList();
+            Assert.True(roles is ["duty-officer", "supervisor", "head-of-desk"], $"{code} at {at}: {string.Join(", ", roles)}");
             var contacts = onDuty[0].GetProperty("officer").GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("kind").GetString());
             Assert.Equal(["phone", "radio", "email"], contacts);
+        }
+
+        // The Iranian node seeds the Iranian side as its own roster.
+        var instant = _nodes.B.Time.GetUtcNow().AddHours(hoursFromNow).UtcDateTime;
+        var iranian = await TwoNodes.WithDbAsync(_nodes.B, async db =>
+        {
+            var self = await db.Parties.SelfAsync();
+            return await DutyRoster.OwnOnDutyAsync(db, self.Id, instant);
+        });
+        foreach (var code in SectorCodes)
+        {
+            var roles = iranian.Where(s => s.Sector.Code == code && s.Officer.Unit!.StartsWith(DemoSeed.PartnerUnitPrefix, StringComparison.Ordinal))
+                .Select(s => DutyRoles.Name(s.Role)).ToList();
+            Assert.True(roles is ["duty-officer", "supervisor", "head-of-desk"], $"Iranian {code} at {instant:O}: {string.Join(", ", roles)}");
         }
     }
 

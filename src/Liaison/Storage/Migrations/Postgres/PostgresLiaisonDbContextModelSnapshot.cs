@@ -323,6 +323,12 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FlashAckSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImmediateAckSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("KeyFingerprint")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -347,6 +353,9 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<int>("PartyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PriorityAckSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -354,6 +363,9 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<string>("PullCursor")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("RoutineAckSeconds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -485,6 +497,374 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("taxii_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.Alert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("AddressedTo")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("AreaJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<double?>("MaxLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MaxLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MinLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MinLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OriginPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Precedence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("SectorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("OriginPartyId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "At");
+
+                    b.ToTable("alert_events", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AcknowledgementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("AcknowledgementRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActionTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("AddressedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("AddressedVersionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReceiptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("AlertId", "PartyId")
+                        .IsUnique();
+
+                    b.HasIndex("AcknowledgedAt", "OverdueAt", "Deadline");
+
+                    b.ToTable("alert_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("OriginPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReadReceiptId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("OriginPartyId", "ReadAt");
+
+                    b.HasIndex("ThreadId", "WrittenAt", "Sequence");
+
+                    b.ToTable("channel_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OpenedHere")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PartnerPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ThreadRef")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadRef")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerPartyId", "Id");
+
+                    b.ToTable("channel_threads", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Escalation.EscalationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("LateSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Notified")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rung")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "Index")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("escalation_steps", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
@@ -669,6 +1049,79 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.ToTable("named_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OfficerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Rung")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("ReadAt", "Id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Features.Officers.DutyShift", b =>
                 {
                     b.Property<int>("Id")
@@ -697,9 +1150,19 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<DateTime>("Start")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("StixId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("StixModified")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
 
                     b.HasIndex("SectorId", "Start", "End");
 
@@ -726,12 +1189,22 @@ namespace Liaison.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int>("PartyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Rank")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<int?>("SectorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("StixId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("StixModified")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(200)
@@ -742,7 +1215,12 @@ namespace Liaison.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PartyId");
+
                     b.HasIndex("SectorId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
 
                     b.ToTable("officers", (string)null);
                 });
@@ -1068,6 +1546,33 @@ namespace Liaison.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Liaison.Features.Officers.Hotline", "Hotlines", b1 =>
+                        {
+                            b1.Property<int>("PartnerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Number")
+                                .IsRequired();
+
+                            b1.HasKey("PartnerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("partners");
+
+                            b1
+                                .ToJson("Hotlines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerId");
+                        });
+
+                    b.Navigation("Hotlines");
+
                     b.Navigation("Party");
                 });
 
@@ -1080,6 +1585,80 @@ namespace Liaison.Storage.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.Alert", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "OriginParty")
+                        .WithMany()
+                        .HasForeignKey("OriginPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany("Events")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertRecipient", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Features.Parties.Party", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelMessage", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "OriginParty")
+                        .WithMany()
+                        .HasForeignKey("OriginPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Features.Channel.ChannelThread", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelThread", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "PartnerParty")
+                        .WithMany()
+                        .HasForeignKey("PartnerPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Escalation.EscalationStep", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
@@ -1100,6 +1679,14 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Liaison.Features.Officers.DutyShift", b =>
@@ -1123,6 +1710,12 @@ namespace Liaison.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Liaison.Features.Officers.Officer", b =>
                 {
+                    b.HasOne("Liaison.Features.Parties.Party", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Liaison.Features.Sectors.Sector", "Sector")
                         .WithMany()
                         .HasForeignKey("SectorId")
@@ -1154,6 +1747,8 @@ namespace Liaison.Storage.Migrations.Postgres
                         });
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Party");
 
                     b.Navigation("Sector");
                 });
@@ -1217,6 +1812,18 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.Alert", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>

@@ -311,6 +311,12 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FlashAckSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImmediateAckSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyFingerprint")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -335,6 +341,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<int>("PartyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PriorityAckSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -342,6 +351,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<string>("PullCursor")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoutineAckSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -471,6 +483,362 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("taxii_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.Alert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AddressedTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MaxLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MaxLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OriginPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Precedence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SectorCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("OriginPartyId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "At");
+
+                    b.ToTable("alert_events", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgementRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddressedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddressedVersionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("AlertId", "PartyId")
+                        .IsUnique();
+
+                    b.HasIndex("AcknowledgedAt", "OverdueAt", "Deadline");
+
+                    b.ToTable("alert_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OriginPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadReceiptId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("OriginPartyId", "ReadAt");
+
+                    b.HasIndex("ThreadId", "WrittenAt", "Sequence");
+
+                    b.ToTable("channel_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenedHere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadRef")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadRef")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerPartyId", "Id");
+
+                    b.ToTable("channel_threads", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Escalation.EscalationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LateSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Notified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rung")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "Index")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("escalation_steps", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
@@ -649,6 +1017,77 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.ToTable("named_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rung")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("ReadAt", "Id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Features.Officers.DutyShift", b =>
                 {
                     b.Property<int>("Id")
@@ -675,9 +1114,19 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StixId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StixModified")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
 
                     b.HasIndex("SectorId", "Start", "End");
 
@@ -702,12 +1151,22 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rank")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SectorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StixId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StixModified")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(200)
@@ -718,7 +1177,12 @@ namespace Liaison.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PartyId");
+
                     b.HasIndex("SectorId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
 
                     b.ToTable("officers", (string)null);
                 });
@@ -1034,6 +1498,33 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Liaison.Features.Officers.Hotline", "Hotlines", b1 =>
+                        {
+                            b1.Property<int>("PartnerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Number")
+                                .IsRequired();
+
+                            b1.HasKey("PartnerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("partners");
+
+                            b1
+                                .ToJson("Hotlines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerId");
+                        });
+
+                    b.Navigation("Hotlines");
+
                     b.Navigation("Party");
                 });
 
@@ -1046,6 +1537,80 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.Alert", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "OriginParty")
+                        .WithMany()
+                        .HasForeignKey("OriginPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany("Events")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.AlertRecipient", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Features.Parties.Party", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelMessage", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "OriginParty")
+                        .WithMany()
+                        .HasForeignKey("OriginPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Features.Channel.ChannelThread", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelThread", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "PartnerParty")
+                        .WithMany()
+                        .HasForeignKey("PartnerPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Escalation.EscalationStep", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
@@ -1066,6 +1631,14 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Liaison.Features.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Liaison.Features.Officers.DutyShift", b =>
@@ -1089,6 +1662,12 @@ namespace Liaison.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Liaison.Features.Officers.Officer", b =>
                 {
+                    b.HasOne("Liaison.Features.Parties.Party", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Liaison.Features.Sectors.Sector", "Sector")
                         .WithMany()
                         .HasForeignKey("SectorId")
@@ -1120,6 +1699,8 @@ namespace Liaison.Storage.Migrations.Sqlite
                         });
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Party");
 
                     b.Navigation("Sector");
                 });
@@ -1183,6 +1764,18 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Features.Alerts.Alert", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Channel.ChannelThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
