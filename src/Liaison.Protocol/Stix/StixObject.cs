@@ -23,6 +23,8 @@ public static class StixObject
             [LiaisonReceipt.TypeName] = json => LiaisonReceipt.FromJson(json),
             [LiaisonRequest.TypeName] = json => LiaisonRequest.FromJson(json),
             [LiaisonResponse.TypeName] = json => LiaisonResponse.FromJson(json),
+            [LiaisonOfficer.TypeName] = json => LiaisonOfficer.FromJson(json),
+            [LiaisonDutyShift.TypeName] = json => LiaisonDutyShift.FromJson(json),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The types read into their own records; every other type becomes an <see cref="UnknownStixObject"/>.</summary>

@@ -26,6 +26,7 @@ public static class AccountEndpoints
             .WithName("StartTwoFactorEnrolment").WithSummary("Issues a new authenticator key");
         group.MapPost("/two-factor/enrolment/confirm", EnrolTwoFactor.ConfirmEndpointAsync).RequireAuthorization(Policies.Setup)
             .WithName("ConfirmTwoFactorEnrolment").WithSummary("Turns two-factor sign-in on with a first code");
+        group.MapPreferences();
 
         var tokens = group.MapGroup("/tokens").RequireAuthorization(Policies.Ready);
         tokens.MapPost("/", ApiTokens.CreateAsync).WithName("CreateApiToken").WithSummary("Creates a personal API token, shown once");

@@ -65,6 +65,7 @@ public static class AccountsSetup
         services.AddLiaisonIdentityCore().AddSignInManager();
         services.AddSingleton(sp => new TotpAuthenticator(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<SignInHandler>();
+        services.AddSingleton<PreferenceStore>();
 
         services.AddAuthentication(o =>
             {

@@ -19,6 +19,15 @@ public sealed class LiaisonUser : IdentityUser
 
     /// <summary>The last TOTP time step accepted, so a code cannot be replayed (RFC 6238 §5.2).</summary>
     public long LastTotpTimeStep { get; set; }
+
+    /// <summary>The desk's times for this person: an IANA zone id; null follows the node's zone.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Gregorian or Solar Hijri; null follows the language.</summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>The desk language, applied on a browser that has not chosen one yet.</summary>
+    public string? Language { get; set; }
 }
 
 internal sealed class LiaisonUserConfiguration : IEntityTypeConfiguration<LiaisonUser>
@@ -26,6 +35,9 @@ internal sealed class LiaisonUserConfiguration : IEntityTypeConfiguration<Liaiso
     public void Configure(EntityTypeBuilder<LiaisonUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.Calendar).HasMaxLength(16);
+        builder.Property(u => u.Language).HasMaxLength(8);
     }
 }
 

@@ -8,9 +8,18 @@ namespace Liaison.Audit;
 /// <summary>The outcome of walking the chain: OK with a count, or the first row that breaks it.</summary>
 public sealed record AuditVerification(bool Ok, long Rows, long? FirstBadRow, string Message);
 
+/// <summary>How far a walk has got: rows checked out of the rows there are.</summary>
+public readonly record struct AuditProgress(long Checked, long Total);
+
 public static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(LiaisonDbContext db, byte[] nodePublicKey, CancellationToken cancellationToken = default)
+    private const int ProgressEvery = 500;
+
+    public static Task<AuditVerification> VerifyAsync(LiaisonDbContext db, byte[] nodePublicKey, CancellationToken cancellationToken = default) =>
+        VerifyAsync(db, nodePublicKey, progress: null, cancellationToken);
+
+    /// <summary>Walks the chain, reporting progress every few hundred rows and at the end.</summary>
+    public static async Task<AuditVerification> VerifyAsync(LiaisonDbContext db, byte[] nodePublicKey, IProgress<AuditProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
 
@@ -33,10 +42,16 @@ public static class AuditVerifier
             }
 
             previous = entry.Hash;
+            if (progress is not null && expected % ProgressEvery == 0)
+            {
+                progress.Report(new AuditProgress(expected, positions.Count));
+            }
+
             expected++;
         }
 
         var count = expected - 1;
+        progress?.Report(new AuditProgress(count, positions.Count));
         return new AuditVerification(true, count, null, string.Create(CultureInfo.InvariantCulture, $"OK: {count} rows, chain intact"));
     }
 

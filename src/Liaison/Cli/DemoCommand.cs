@@ -58,6 +58,12 @@ internal static partial class DemoCommand
             }
             await PairAsync(context, desks[0], desks[1], cancellationToken);
             await PairAsync(context, desks[1], desks[0], cancellationToken);
+            foreach (var desk in desks)
+            {
+                await using var services = CliServices.Open(NodeFolder.Open(desk.Folder), DatabaseSettings.SqliteIn(desk.Folder), context.Time);
+                using var scope = services.CreateScope();
+                await DemoSeed.SetHotlinesAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), desk.Side, cancellationToken);
+            }
 
             await context.Output.WriteLineAsync();
             foreach (var line in signIns)

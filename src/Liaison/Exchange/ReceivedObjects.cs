@@ -22,6 +22,10 @@ public static class ReceivedObjects
         ["liaison-acknowledgement"] = Features.Alerts.AlertSharing.ReceiveAcknowledgementAsync,
         ["liaison-message"] = Features.Channel.ChannelSharing.ReceiveMessageAsync,
         ["liaison-receipt"] = Features.Channel.ChannelSharing.ReceiveReceiptAsync,
+        ["liaison-officer"] = Features.Officers.RosterSharing.ReceiveOfficerAsync,
+        ["liaison-duty-shift"] = Features.Officers.RosterSharing.ReceiveShiftAsync,
+        ["liaison-request"] = Features.Requests.RequestSharing.ReceiveRequestAsync,
+        ["liaison-response"] = Features.Requests.RequestSharing.ReceiveResponseAsync,
     };
 
     public static ApplyReceived? For(string type) => ByType.GetValueOrDefault(type);

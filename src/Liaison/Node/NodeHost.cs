@@ -62,7 +62,8 @@ public static class NodeHost
         });
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        // Node:ClockOffset skews the clock for fault-injection trials (tools/Liaison.Trials); unset, the system clock.
+        services.AddSingleton(OffsetClock.From(builder.Configuration));
         services.AddSingleton(settings);
         services.AddSingleton(_ => NodeKey.Load(settings.Folder.KeyFile));
         services.AddLiaisonStorage(settings.Database);
@@ -73,6 +74,7 @@ public static class NodeHost
         services.AddLiaisonExchange(builder.Configuration);
         services.AddLiaisonSignatures();
         services.AddScoped<Liaison.Timers.IDueWork, Liaison.Features.Alerts.AlertDeadlines>();
+        services.AddScoped<Liaison.Timers.IDueWork, Liaison.Features.Requests.RequestDeadlines>();
         Liaison.Features.Escalation.EscalationSetup.AddLiaisonEscalation(services, builder.Configuration);
         // Enumerations travel as the kebab-case names the API documents (amber-strict, attack-on-civilians), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -101,6 +103,7 @@ public static class NodeHost
         app.UseLiaisonSignatures();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Liaison.Accounts.PreferenceMiddleware>();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAntiforgery();
 
@@ -115,6 +118,8 @@ public static class NodeHost
         app.MapIncidents();
         Liaison.Features.Picture.PictureEndpoints.MapPicture(app);
         Liaison.Features.Alerts.AlertEndpoints.MapAlerts(app);
+        Liaison.Features.Requests.RequestEndpoints.MapRequests(app);
+        Liaison.Features.Figures.DeskFigures.MapFigures(app);
         Liaison.Features.Channel.ChannelEndpoints.MapChannel(app);
         Liaison.Features.Escalation.EscalationEndpoints.MapEscalation(app);
         Liaison.Features.Notifications.NotificationEndpoints.MapNotifications(app);
@@ -136,5 +141,6 @@ public static class NodeHost
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Database.MigrateAsync(cancellationToken);
+        await RosterUpgrade.RunAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
     }
 }

@@ -15,7 +15,8 @@ namespace Liaison.Tests.Infrastructure;
 
 /// <summary>
 /// A real node: created with <c>init</c> in a temporary folder, served by Kestrel on a free loopback port,
-/// on SQLite or on a throw-away PostgreSQL database. Time is a <see cref="FakeTimeProvider"/> the test moves.
+/// on SQLite or on a throw-away PostgreSQL database. Time is a <see cref="FakeTimeProvider"/> the test moves; the
+/// due-work timer does not run by itself (see <c>LaunchAsync</c>).
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
@@ -87,6 +88,10 @@ public sealed class TestNode : IAsyncDisposable
         var app = NodeHost.Build(settings, b =>
         {
             b.Services.AddSingleton<TimeProvider>(time);
+            // The due-work timer would tick on every Advance of the fake clock and race the test's own runs of the
+            // deadline and escalation work (which step fired at which `now`, which run found it); tests drive it
+            // themselves, and one that wants the background timer sets Timers:RunInBackground=true in customize.
+            b.Configuration["Timers:RunInBackground"] = "false";
             customize?.Invoke(b);
         });
         await NodeHost.MigrateAsync(app.Services);

@@ -126,9 +126,36 @@ public static class DemoSeed
             await Feed.ShareAsync(db, time, await IncidentSharing.OutgoingAsync(db, report, ct), ct);
         }
 
+        // The roster is released to the partner like any edit on the desk would release it.
+        await RosterSharing.ShareUnsharedAsync(db, time, ct);
+
         await transaction.CommitAsync(ct);
         var incidents = reports.Count;
         return new Summary(sectors.Count, posts, officers.Count, shifts, incidents);
+    }
+
+    /// <summary>
+    /// Sets the hotline numbers of the other side's desk on this node's partner link, as the two administrators
+    /// would after agreeing them by phone; run once the nodes are paired. Returns how many links it set.
+    /// </summary>
+    public static async Task<int> SetHotlinesAsync(LiaisonDbContext db, DemoSide side, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Numbers in the unallocated "000" block, as the officers' are: nobody real is ever reached.
+        SetHotlines.Line[] lines = side == DemoSide.Pakistan
+            ? [new("Zahedan border liaison desk, 24 h", "+98-000-0000-01"), new("Mirjaveh regiment operations room", "+98-000-0000-02")]
+            : [new("Quetta border liaison desk, 24 h", "+92-000-0000-01"), new("Frontier Corps (South) operations room, Turbat", "+92-000-0000-02")];
+        var validation = new Validation();
+        var hotlines = SetHotlines.Check(new SetHotlines.Request([.. lines]), validation);
+        ThrowIfInvalid(validation, "hotlines");
+        var partners = await db.Partners.ToListAsync(ct);
+        foreach (var partner in partners)
+        {
+            partner.SetHotlines(hotlines!);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return partners.Count;
     }
 
     private static List<Sector> AddSectors(LiaisonDbContext db, DateTime now)

@@ -1,4 +1,5 @@
 using Liaison.Accounts;
+using Liaison.Live;
 using Liaison.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public sealed record NotificationView(
 
 public static class NotificationEndpoints
 {
+    /// <summary>The desk signal published when a notification is read (firing one publishes <c>escalation</c>).</summary>
+    public const string Topic = "notification";
+
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Policies.Ready);
@@ -46,12 +50,26 @@ public static class NotificationEndpoints
         return TypedResults.Ok<IReadOnlyList<NotificationView>>([.. rows.Select(NotificationView.Of)]);
     }
 
-    public static async Task<Results<Ok<NotificationView>, NotFound>> ReadAsync(long id, ClaimsPrincipal user, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<NotificationView>, NotFound>> ReadAsync(long id, ClaimsPrincipal user, LiaisonDbContext db, TimeProvider time, DeskEvents events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(events);
         var notification = await MarkReadAsync(db, id, AccountEndpoints.ActorOf(user), time.GetUtcNow().UtcDateTime, cancellationToken);
-        return notification is null ? TypedResults.NotFound() : TypedResults.Ok(NotificationView.Of(notification));
+        if (notification is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        events.Publish(new DeskSignal(Topic, notification.RecordId));
+        return TypedResults.Ok(NotificationView.Of(notification));
+    }
+
+    /// <summary>How many of the desk's notifications nobody has read yet (the badge in the sidebar).</summary>
+    public static Task<int> UnreadCountAsync(LiaisonDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<Notification>().CountAsync(n => n.ReadAt == null, cancellationToken);
     }
 
     /// <summary>Marks one notification read by <paramref name="by"/> (callable from desk pages); null when there is none.</summary>

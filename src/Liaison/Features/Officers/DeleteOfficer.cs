@@ -1,15 +1,19 @@
+using Liaison.Exchange;
 using Liaison.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Features.Officers;
 
-/// <summary>Removes an officer who has no shifts; the roster's history of who was on duty is kept.</summary>
+/// <summary>
+/// Removes an officer who has no shifts; the roster's history of who was on duty is kept. The partner is told by a
+/// revoked version of the officer's roster entry (deletions are never silent, DESIGN §3).
+/// </summary>
 public static class DeleteOfficer
 {
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(int id, LiaisonDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(int id, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var officer = await db.Officers.Include(o => o.Party).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var officer = await db.Officers.Include(o => o.Party).Include(o => o.Sector).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (officer is null)
         {
             return TypedResults.NotFound();
@@ -30,8 +34,9 @@ public static class DeleteOfficer
                 extensions: new Dictionary<string, object?> { ["shifts"] = shifts });
         }
 
+        var revocation = await RosterSharing.OfficerAsync(db, officer, time.GetUtcNow().UtcDateTime, cancellationToken);
         db.Officers.Remove(officer);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndShareAsync(time, _ => Task.FromResult(revocation), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -74,7 +74,8 @@ public sealed class Officer
         Languages = [.. details.Languages];
         _contacts.Clear();
         _contacts.AddRange(details.Contacts.Select(c => new ContactChannel(c.Kind, c.Value)));
-        UpdatedAt = now;
+        // Each revision is a new roster version for the partner, named by this time: never the same instant twice.
+        UpdatedAt = RosterStix.LaterThan(UpdatedAt, now);
     }
 
     /// <summary>Records which version of the partner's identity this row shows.</summary>
@@ -112,6 +113,8 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         builder.Property(o => o.Rank).HasMaxLength(100);
         builder.Property(o => o.Unit).HasMaxLength(200);
         builder.HasOne(o => o.Party).WithMany().HasForeignKey(o => o.PartyId).OnDelete(DeleteBehavior.Restrict);
+        // Rows from before party rosters get the self party's id, so the foreign key can be added (see RosterUpgrade).
+        builder.Property(o => o.PartyId).HasDefaultValue(RosterUpgrade.FirstPartyId);
         builder.Property(o => o.StixId).HasMaxLength(100);
         builder.HasIndex(o => o.StixId).IsUnique();
         builder.HasOne(o => o.Sector).WithMany().HasForeignKey(o => o.SectorId).OnDelete(DeleteBehavior.Restrict);

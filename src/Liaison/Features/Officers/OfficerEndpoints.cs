@@ -27,6 +27,13 @@ public static class OfficerEndpoints
 
         routes.MapGet("/api/duty", GetDuty.HandleAsync).WithTags("Roster").RequireAuthorization(Policies.Ready)
             .WithName("GetDuty").WithSummary("Who is on duty for sector=CODE at=INSTANT (default now), in escalation order");
+
+        // Whom to call at a partner: anyone signed in reads it (the desk needs it when an alert goes unanswered);
+        // only an administrator sets the link's hotline numbers.
+        routes.MapGet("/api/partners/{id:int}/contacts", PartnerContacts.GetAsync).WithTags("Roster").RequireAuthorization(Policies.Ready)
+            .WithName("GetPartnerContacts").WithSummary("The partner's officers on duty at=INSTANT (default now) by sector, sectors=CODE,… first, and the link's hotline numbers");
+        routes.MapPut("/api/partners/{id:int}/hotlines", SetHotlines.HandleAsync).WithTags("Partners").RequireAuthorization(Policies.Administrator)
+            .WithName("SetPartnerHotlines").WithSummary("Replaces the partner desk's hotline numbers on the link ({hotlines: [{label, number}]}; empty clears)");
         return routes;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Liaison.Exchange;
 using Liaison.Features.Parties;
 using Liaison.Features.Sectors;
 using Liaison.Http;
@@ -25,6 +26,9 @@ public static partial class SaveOfficer
     };
 
     public static string KindName(ContactKind kind) => Kinds.Single(k => k.Value == kind).Key;
+
+    /// <summary>Digits, spaces, brackets and dashes, optionally after a leading +: what the desk can dial.</summary>
+    public static bool IsPhoneNumber(string? value) => value is not null && PhoneNumber().IsMatch(value);
 
     public static async Task<OfficerDetails?> CheckAsync(Request request, LiaisonDbContext db, Validation validation, CancellationToken cancellationToken)
     {
@@ -79,7 +83,7 @@ public static partial class SaveOfficer
         var self = await db.Parties.SelfAsync(cancellationToken);
         var officer = new Officer(self, details, time.GetUtcNow().UtcDateTime);
         db.Officers.Add(officer);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndShareAsync(time, ct => RosterSharing.OfficerAsync(db, officer, null, ct), cancellationToken);
         return TypedResults.Created($"/api/officers/{officer.Id}", OfficerView.Of(officer));
     }
 
@@ -104,7 +108,7 @@ public static partial class SaveOfficer
         }
 
         officer.Revise(details, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndShareAsync(time, ct => RosterSharing.OfficerAsync(db, officer, null, ct), cancellationToken);
         return TypedResults.Ok(OfficerView.Of(officer));
     }
 

@@ -1,3 +1,4 @@
+using Liaison.Exchange;
 using Liaison.Features.Sectors;
 using Liaison.Http;
 using Liaison.Storage;
@@ -69,7 +70,7 @@ public static class Shifts
 
         var shift = new DutyShift(officer!, sector!, role!.Value, start!.Value, end!.Value, time.GetUtcNow().UtcDateTime);
         db.DutyShifts.Add(shift);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndShareAsync(time, ct => RosterSharing.ShiftAsync(db, shift, null, ct), cancellationToken);
         return TypedResults.Created($"/api/shifts/{shift.Id}", ShiftView.Of(shift));
     }
 
@@ -101,9 +102,9 @@ public static class Shifts
         return TypedResults.Ok(list.Select(ShiftView.Of).ToList());
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(int id, LiaisonDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(int id, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var shift = await db.DutyShifts.AsNoTracking().Include(s => s.Officer).ThenInclude(o => o.Party).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var shift = await db.DutyShifts.Include(s => s.Officer).ThenInclude(o => o.Party).Include(s => s.Sector).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (shift is null)
         {
             return TypedResults.NotFound();
@@ -114,6 +115,10 @@ public static class Shifts
             return PartnerRoster.ReadOnly($"Shift {id}", shift.Officer.Party);
         }
 
-        return await db.DutyShifts.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        // The partner is told by a revoked version of the shift (deletions are never silent, DESIGN §3).
+        var revocation = await RosterSharing.ShiftAsync(db, shift, time.GetUtcNow().UtcDateTime, cancellationToken);
+        db.DutyShifts.Remove(shift);
+        await db.SaveAndShareAsync(time, _ => Task.FromResult(revocation), cancellationToken);
+        return TypedResults.NoContent();
     }
 }

@@ -31,6 +31,12 @@ public sealed class DemoSeedTests : IAsyncLifetime
         _node = _nodes.A;
         _summary = await SeedAsync(_node, DemoSide.Pakistan);
         await SeedAsync(_nodes.B, DemoSide.Iran);
+        foreach (var (node, side) in new[] { (_nodes.A, DemoSide.Pakistan), (_nodes.B, DemoSide.Iran) })
+        {
+            using var scope = node.Services.CreateScope();
+            await DemoSeed.SetHotlinesAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), side, CancellationToken.None);
+        }
+
         _analyst = await _node.SignInNewUserAsync("analyst", Roles.Analyst);
         await TwoNodes.EventuallyAsync(
             async () => await TwoNodes.WithDbAsync(_node, db => db.Incidents.CountAsync(i => !i.OriginParty.IsSelf)) == 3,
@@ -63,7 +69,7 @@ public sealed class DemoSeedTests : IAsyncLifetime
         Assert.Equal(new DemoSeed.Summary(5, 8, 21, 65, 4), _summary);
         Assert.Equal(SectorCodes, (await GetAsync("/api/sectors")).EnumerateArray().Select(s => s.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(_summary.Posts, (await GetAsync("/api/posts")).GetArrayLength());
-        Assert.Equal(_summary.Officers, (await GetAsync("/api/officers")).GetArrayLength());
+        Assert.Equal(_summary.Officers, (await GetAsync("/api/officers")).EnumerateArray().Count(o => !o.GetProperty("readOnly").GetBoolean()));
         Assert.Equal(["border-post", "crossing", "liaison-office"], (await GetAsync("/api/posts")).EnumerateArray().Select(p => p.GetProperty("kind").GetString()).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -115,6 +121,33 @@ public sealed class DemoSeedTests : IAsyncLifetime
             var roles = iranian.Where(s => s.Sector.Code == code && s.Officer.Unit!.StartsWith(DemoSeed.PartnerUnitPrefix, StringComparison.Ordinal))
                 .Select(s => DutyRoles.Name(s.Role)).ToList();
             Assert.True(roles is ["duty-officer", "supervisor", "head-of-desk"], $"Iranian {code} at {instant:O}: {string.Join(", ", roles)}");
+        }
+    }
+
+    [Fact]
+    public async Task EachNode_SeesTheOthersOnDutyRoster_ViaTheExchange_AndHasItsHotlines()
+    {
+        foreach (var (node, other) in new[] { (_nodes.A, _nodes.B), (_nodes.B, _nodes.A) })
+        {
+            var (otherIdentity, otherShifts) = await TwoNodes.WithDbAsync(other, async db =>
+            {
+                var self = await db.Parties.SelfAsync();
+                return (self.StixId, await db.DutyShifts.CountAsync(s => s.Officer.PartyId == self.Id));
+            });
+            await TwoNodes.EventuallyAsync(
+                async () => await TwoNodes.WithDbAsync(node, db => db.DutyShifts.CountAsync(s => s.Officer.Party.StixId == otherIdentity)) == otherShifts,
+                "every shift of the other side's roster arrives");
+            var partner = await TwoNodes.WithDbAsync(node, db => db.Partners.SingleAsync());
+            using var scope = node.Services.CreateScope();
+            var contacts = await PartnerContacts.OnDutyAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), partner, node.Time.GetUtcNow().UtcDateTime, ["SRV-PJG"]);
+
+            Assert.Equal(SectorCodes.Length, contacts.Sectors.Count);
+            Assert.Equal("SRV-PJG", contacts.Sectors[0].Sector);
+            Assert.All(contacts.Sectors, s => Assert.Equal(["duty-officer", "supervisor", "head-of-desk"], s.OnDuty.Select(d => d.Role)));
+            Assert.All(contacts.Sectors.SelectMany(s => s.OnDuty), d => Assert.Equal(otherIdentity, d.Party));
+            Assert.All(contacts.Sectors.SelectMany(s => s.OnDuty), d => Assert.Equal(["phone", "radio"], d.Officer.Contacts.Select(c => c.Kind)));
+            Assert.Equal(2, contacts.Hotlines.Count);
+            Assert.StartsWith(node == _nodes.A ? "+98" : "+92", contacts.Hotlines[0].Number, StringComparison.Ordinal);
         }
     }
 

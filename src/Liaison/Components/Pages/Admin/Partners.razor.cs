@@ -6,11 +6,13 @@ using Liaison.Components.Desk;
 using Liaison.Exchange;
 using Liaison.Exchange.Partners;
 using Liaison.Exchange.Tls;
+using Liaison.Features.Officers;
 using Liaison.Protocol.Signing;
 using Liaison.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Liaison.Components.Pages.Admin;
@@ -35,6 +37,10 @@ public sealed partial class Partners
     private string? _message;
     private string? _problem;
     private bool _busy;
+    private Dictionary<int, IReadOnlyList<HotlineView>> _hotlines = [];
+    private PartnerView? _hotlinesFor;
+    private List<HotlineRow> _hotlineRows = [];
+    private readonly FieldErrors _hotlineErrors = new();
 
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = default!;
@@ -72,6 +78,89 @@ public sealed partial class Partners
         if (_deadFor is { } owner)
         {
             _deadFor = _partners.FirstOrDefault(p => p.Id == owner.Id);
+        }
+
+        var links = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Partners.AsNoTracking().ToListAsync();
+        _hotlines = links.ToDictionary(p => p.Id, p => (IReadOnlyList<HotlineView>)[.. p.Hotlines.Select(h => new HotlineView(h.Label, h.Number))]);
+    }
+
+    /// <summary>One editable line of the hotline form.</summary>
+    private sealed class HotlineRow
+    {
+        public string Label { get; set; } = "";
+
+        public string Number { get; set; } = "";
+    }
+
+    private void OpenHotlines(PartnerView partner)
+    {
+        _message = null;
+        _problem = null;
+        _hotlineErrors.Clear();
+        _hotlinesFor = partner;
+        _hotlineRows = [.. _hotlines.GetValueOrDefault(partner.Id, []).Select(h => new HotlineRow { Label = h.Label, Number = h.Number })];
+        if (_hotlineRows.Count == 0)
+        {
+            AddHotline();
+        }
+    }
+
+    private void AddHotline() => _hotlineRows.Add(new HotlineRow());
+
+    private void RemoveHotline(int index)
+    {
+        _hotlineRows.RemoveAt(index);
+        _hotlineErrors.Clear();
+    }
+
+    private void CloseHotlines()
+    {
+        _hotlinesFor = null;
+        _hotlineRows = [];
+        _hotlineErrors.Clear();
+    }
+
+    /// <summary>The same handler as <c>PUT /api/partners/{id}/hotlines</c>; lines left wholly blank are dropped first.</summary>
+    private async Task SaveHotlinesAsync()
+    {
+        if (_hotlinesFor is not { } owner)
+        {
+            return;
+        }
+
+        _busy = true;
+        _message = null;
+        _problem = null;
+        try
+        {
+            _hotlineRows.RemoveAll(r => string.IsNullOrWhiteSpace(r.Label) && string.IsNullOrWhiteSpace(r.Number));
+            var request = new SetHotlines.Request([.. _hotlineRows.Select(r => (SetHotlines.Line?)new SetHotlines.Line(r.Label, r.Number))]);
+            IResult result;
+            await using (var scope = Scopes.CreateAsyncScope())
+            {
+                result = (await SetHotlines.HandleAsync(owner.Id, request, scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), CancellationToken.None)).Result;
+            }
+
+            await RecordAsync($"PUT /api/partners/{owner.Id}/hotlines", result, owner, new JsonObject { ["lines"] = _hotlineRows.Count });
+            switch (result)
+            {
+                case ValidationProblem invalid:
+                    _hotlineErrors.Load(invalid, L);
+                    break;
+                case ProblemHttpResult:
+                    _problem = X["Partners.Gone"];
+                    break;
+                default:
+                    _message = L["Hotlines.Saved", owner.PartyName];
+                    CloseHotlines();
+                    break;
+            }
+
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 

@@ -63,6 +63,10 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -84,6 +88,10 @@ namespace Liaison.Storage.Migrations.Sqlite
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastTotpTimeStep")
                         .HasColumnType("INTEGER");
@@ -115,6 +123,10 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -1152,7 +1164,9 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PartyId")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Rank")
                         .HasMaxLength(100)
@@ -1220,6 +1234,175 @@ namespace Liaison.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("parties", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.PartyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AddresseePartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AnswerRefs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OriginPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RecordRefs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SectorCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseePartyId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("OriginPartyId", "Id");
+
+                    b.HasIndex("Outcome", "WithdrawnAt", "OverdueAt", "Due");
+
+                    b.ToTable("requests", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("request_events", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Features.Sectors.Post", b =>
@@ -1705,6 +1888,34 @@ namespace Liaison.Storage.Migrations.Sqlite
                     b.Navigation("Sector");
                 });
 
+            modelBuilder.Entity("Liaison.Features.Requests.PartyRequest", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "AddresseeParty")
+                        .WithMany()
+                        .HasForeignKey("AddresseePartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Features.Parties.Party", "OriginParty")
+                        .WithMany()
+                        .HasForeignKey("OriginPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AddresseeParty");
+
+                    b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Liaison.Features.Requests.PartyRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Liaison.Features.Sectors.Post", b =>
                 {
                     b.HasOne("Liaison.Features.Sectors.Sector", "Sector")
@@ -1781,6 +1992,11 @@ namespace Liaison.Storage.Migrations.Sqlite
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.PartyRequest", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -46,7 +46,7 @@ namespace Liaison.Storage.Migrations.Sqlite
                 table: "officers",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "StixId",
@@ -72,6 +72,27 @@ namespace Liaison.Storage.Migrations.Sqlite
                 name: "StixModified",
                 table: "duty_shifts",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Calendar",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 64,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -132,6 +153,60 @@ namespace Liaison.Storage.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_channel_threads_parties_PartnerPartyId",
                         column: x => x.PartnerPartyId,
+                        principalTable: "parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "requests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StixId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OriginPartyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddresseePartyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Due = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SectorCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordRefs = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReceiptId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgementId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResponseId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RespondedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnswerText = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AnswerRefs = table.Column<string>(type: "TEXT", nullable: false),
+                    OnTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_requests_parties_AddresseePartyId",
+                        column: x => x.AddresseePartyId,
+                        principalTable: "parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_requests_parties_OriginPartyId",
+                        column: x => x.OriginPartyId,
                         principalTable: "parties",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -297,6 +372,30 @@ namespace Liaison.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "request_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_events_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_officers_PartyId",
                 table: "officers",
@@ -404,6 +503,32 @@ namespace Liaison.Storage.Migrations.Sqlite
                 table: "notifications",
                 column: "StepId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_request_events_RequestId_At",
+                table: "request_events",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_AddresseePartyId",
+                table: "requests",
+                column: "AddresseePartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_OriginPartyId_Id",
+                table: "requests",
+                columns: new[] { "OriginPartyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_Outcome_WithdrawnAt_OverdueAt_Due",
+                table: "requests",
+                columns: new[] { "Outcome", "WithdrawnAt", "OverdueAt", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_StixId",
+                table: "requests",
+                column: "StixId",
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_officers_parties_PartyId",
                 table: "officers",
@@ -436,10 +561,16 @@ namespace Liaison.Storage.Migrations.Sqlite
                 name: "notifications");
 
             migrationBuilder.DropTable(
+                name: "request_events");
+
+            migrationBuilder.DropTable(
                 name: "channel_threads");
 
             migrationBuilder.DropTable(
                 name: "alerts");
+
+            migrationBuilder.DropTable(
+                name: "requests");
 
             migrationBuilder.DropIndex(
                 name: "IX_officers_PartyId",
@@ -492,6 +623,18 @@ namespace Liaison.Storage.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "StixModified",
                 table: "duty_shifts");
+
+            migrationBuilder.DropColumn(
+                name: "Calendar",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "AspNetUsers");
         }
     }
 }

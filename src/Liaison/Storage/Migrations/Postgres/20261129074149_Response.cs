@@ -48,7 +48,7 @@ namespace Liaison.Storage.Migrations.Postgres
                 table: "officers",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "StixId",
@@ -74,6 +74,27 @@ namespace Liaison.Storage.Migrations.Postgres
                 name: "StixModified",
                 table: "duty_shifts",
                 type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Calendar",
+                table: "AspNetUsers",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "AspNetUsers",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "AspNetUsers",
+                type: "character varying(64)",
+                maxLength: 64,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -134,6 +155,60 @@ namespace Liaison.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_channel_threads_parties_PartnerPartyId",
                         column: x => x.PartnerPartyId,
+                        principalTable: "parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "requests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StixId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OriginPartyId = table.Column<int>(type: "integer", nullable: false),
+                    AddresseePartyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Questions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Priority = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Due = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SectorCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RecordRefs = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReceiptId = table.Column<long>(type: "bigint", nullable: true),
+                    AcknowledgementId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResponseId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RespondedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AnswerText = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnswerRefs = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OnTime = table.Column<bool>(type: "boolean", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_requests_parties_AddresseePartyId",
+                        column: x => x.AddresseePartyId,
+                        principalTable: "parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_requests_parties_OriginPartyId",
+                        column: x => x.OriginPartyId,
                         principalTable: "parties",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -299,6 +374,30 @@ namespace Liaison.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "request_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Party = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_events_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_officers_PartyId",
                 table: "officers",
@@ -406,6 +505,32 @@ namespace Liaison.Storage.Migrations.Postgres
                 table: "notifications",
                 column: "StepId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_request_events_RequestId_At",
+                table: "request_events",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_AddresseePartyId",
+                table: "requests",
+                column: "AddresseePartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_OriginPartyId_Id",
+                table: "requests",
+                columns: new[] { "OriginPartyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_Outcome_WithdrawnAt_OverdueAt_Due",
+                table: "requests",
+                columns: new[] { "Outcome", "WithdrawnAt", "OverdueAt", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_StixId",
+                table: "requests",
+                column: "StixId",
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_officers_parties_PartyId",
                 table: "officers",
@@ -438,10 +563,16 @@ namespace Liaison.Storage.Migrations.Postgres
                 name: "notifications");
 
             migrationBuilder.DropTable(
+                name: "request_events");
+
+            migrationBuilder.DropTable(
                 name: "channel_threads");
 
             migrationBuilder.DropTable(
                 name: "alerts");
+
+            migrationBuilder.DropTable(
+                name: "requests");
 
             migrationBuilder.DropIndex(
                 name: "IX_officers_PartyId",
@@ -494,6 +625,18 @@ namespace Liaison.Storage.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "StixModified",
                 table: "duty_shifts");
+
+            migrationBuilder.DropColumn(
+                name: "Calendar",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "AspNetUsers");
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Liaison.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLiaisonDbContext))]
-    [Migration("20261128173855_Response")]
+    [Migration("20261129074149_Response")]
     partial class Response
     {
         /// <inheritdoc />
@@ -72,6 +72,10 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -93,6 +97,10 @@ namespace Liaison.Storage.Migrations.Postgres
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<long>("LastTotpTimeStep")
                         .HasColumnType("bigint");
@@ -125,6 +133,10 @@ namespace Liaison.Storage.Migrations.Postgres
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -1193,7 +1205,9 @@ namespace Liaison.Storage.Migrations.Postgres
                         .HasColumnType("text[]");
 
                     b.Property<int>("PartyId")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Rank")
                         .HasMaxLength(100)
@@ -1263,6 +1277,179 @@ namespace Liaison.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("parties", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.PartyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AcknowledgementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("AddresseePartyId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("AnswerRefs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Due")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OriginPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<long?>("ReceiptId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("RecordRefs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResponseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("SectorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseePartyId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("OriginPartyId", "Id");
+
+                    b.HasIndex("Outcome", "WithdrawnAt", "OverdueAt", "Due");
+
+                    b.ToTable("requests", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("request_events", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Features.Sectors.Post", b =>
@@ -1756,6 +1943,34 @@ namespace Liaison.Storage.Migrations.Postgres
                     b.Navigation("Sector");
                 });
 
+            modelBuilder.Entity("Liaison.Features.Requests.PartyRequest", b =>
+                {
+                    b.HasOne("Liaison.Features.Parties.Party", "AddresseeParty")
+                        .WithMany()
+                        .HasForeignKey("AddresseePartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Features.Parties.Party", "OriginParty")
+                        .WithMany()
+                        .HasForeignKey("OriginPartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AddresseeParty");
+
+                    b.Navigation("OriginParty");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Liaison.Features.Requests.PartyRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Liaison.Features.Sectors.Post", b =>
                 {
                     b.HasOne("Liaison.Features.Sectors.Sector", "Sector")
@@ -1832,6 +2047,11 @@ namespace Liaison.Storage.Migrations.Postgres
             modelBuilder.Entity("Liaison.Features.Incidents.IncidentReport", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Liaison.Features.Requests.PartyRequest", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }
