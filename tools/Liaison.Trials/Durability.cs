@@ -17,35 +17,47 @@ public static class Durability
         var clock = Stopwatch.StartNew();
         var missing = new List<string>();
         var done = 0;
-        for (var i = 0; i < trials && !outOfTime(); i++)
+        var progress = TextWriter.Synchronized(log);
+        // Each side runs its own share of the trials at the same time: a trial needs only its own node, and the
+        // restarts, not the writes, are what take the time.
+        await Task.WhenAll(sides.Select((side, s) => RunSideAsync(side, s)));
+
+        async Task RunSideAsync(Side side, int s)
         {
-            var side = sides[i % sides.Count];
-            var draft = await side.Desk.SendAsync(HttpMethod.Post, "api/incidents", new
+            for (var i = s; i < trials && !outOfTime(); i += sides.Count)
             {
-                title = $"durability trial {i}",
-                occurred = new { start = "2026-01-15T00:00:00Z", precision = "day" },
-                category = "other",
-                tlp = "red",
-            }, cancellationToken);
-            if (draft.Status != HttpStatusCode.Created || draft.Location is null)
-            {
-                throw new InvalidOperationException($"durability trial {i}: {side.Name} answered {(int)draft.Status} to a draft");
-            }
+                var draft = await side.Desk.SendAsync(HttpMethod.Post, "api/incidents", new
+                {
+                    title = $"durability trial {i}",
+                    occurred = new { start = "2026-01-15T00:00:00Z", precision = "day" },
+                    category = "other",
+                    tlp = "red",
+                }, cancellationToken);
+                if (draft.Status != HttpStatusCode.Created || draft.Location is null)
+                {
+                    throw new InvalidOperationException($"durability trial {i}: {side.Name} answered {(int)draft.Status} to a draft");
+                }
 
-            var id = draft.Location[(draft.Location.LastIndexOf('/') + 1)..];
-            // The 2xx is in hand: kill at once.
-            await side.Node.KillAsync();
-            await side.Node.StartAsync(environment, cancellationToken);
-            var read = await side.Desk.SendAsync(HttpMethod.Get, $"api/incidents/{id}", null, cancellationToken);
-            done++;
-            if (read.Status != HttpStatusCode.OK)
-            {
-                missing.Add($"{side.Name}: {id} answered 2xx, then {(int)read.Status} after kill -9 and restart");
-            }
+                var id = draft.Location[(draft.Location.LastIndexOf('/') + 1)..];
+                // The 2xx is in hand: kill at once.
+                await side.Node.KillAsync();
+                await side.Node.StartAsync(environment, cancellationToken);
+                var read = await side.Desk.SendAsync(HttpMethod.Get, $"api/incidents/{id}", null, cancellationToken);
+                int count;
+                lock (missing)
+                {
+                    if (read.Status != HttpStatusCode.OK)
+                    {
+                        missing.Add($"{side.Name}: {id} answered 2xx, then {(int)read.Status} after kill -9 and restart");
+                    }
 
-            if (done % 50 == 0)
-            {
-                await log.WriteLineAsync($"  durability: {done} trials, {missing.Count} missing, {clock.Elapsed.TotalSeconds:F0} s");
+                    count = ++done;
+                }
+
+                if (count % 50 == 0)
+                {
+                    await progress.WriteLineAsync($"  durability: {count} trials, {missing.Count} missing, {clock.Elapsed.TotalSeconds:F0} s");
+                }
             }
         }
 
