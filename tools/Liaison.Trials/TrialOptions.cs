@@ -28,8 +28,11 @@ public sealed record TrialOptions
     /// <summary>Where the two nodes live; a fresh temporary folder when null.</summary>
     public string? Work { get; init; }
 
-    /// <summary>The built node (liaison.dll); by default the copy beside this program.</summary>
-    public string Liaison { get; init; } = Path.Combine(AppContext.BaseDirectory, "liaison.dll");
+    /// <summary>
+    /// The node to run (liaison.dll): by default the one <c>./trials</c> publishes to node/ beside this program, else
+    /// the build output beside it. A node needs its own deps.json to find the native SQLite library.
+    /// </summary>
+    public string Liaison { get; init; } = DefaultLiaison();
 
     /// <summary>Keep the nodes' folders after the run.</summary>
     public bool Keep { get; init; }
@@ -39,6 +42,12 @@ public sealed record TrialOptions
                               [--clients N] [--seed N] [--work DIR] [--liaison PATH/liaison.dll] [--keep]
           durations: 500ms, 45s, 10m, 2h, or hh:mm:ss
         """;
+
+    private static string DefaultLiaison()
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "node", "liaison.dll");
+        return File.Exists(published) ? published : Path.Combine(AppContext.BaseDirectory, "liaison.dll");
+    }
 
     public static TrialOptions Parse(IReadOnlyList<string> args)
     {
