@@ -83,7 +83,88 @@ public sealed class Relay(
         }
 
         var rows = await pending.Include(d => d.Shared).OrderBy(d => d.AddedAt).Take(settings.PushBatch).ToListAsync(cancellationToken);
+        var sent = await SendAsync(db, partner, rows, now, cancellationToken);
+        if (sent.Refused is not { } refused)
+        {
+            return (sent.Delivered, sent.Reached && rows.Count == settings.PushBatch);
+        }
 
+        if (rows.Count == 1 && refused.Final)
+        {
+            // One object the partner refuses outright (too large for its max_content_length, not readable as an
+            // object): resending it unchanged cannot help, so it becomes a dead letter an administrator can see.
+            rows[0].Refused($"refused by {partner.Party.Name}: {refused.Reason}", null);
+            logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, rows[0].Shared.StixId, rows[0].Shared.Version, refused.Reason);
+            await db.SaveChangesAsync(cancellationToken);
+            return (0, true);
+        }
+
+        if (rows.Count == 1 || !Splittable(refused.Status))
+        {
+            return (await FailAsync(db, partner, rows, refused.Reason, now, cancellationToken), false);
+        }
+
+        // The whole envelope was refused, most likely for one object in it: without a split that object would hold
+        // back every row behind it until its attempts ran out. Each object goes again in an envelope of its own, so
+        // the others are delivered and only the one at fault waits or becomes a dead letter.
+        logger.LogWarning("{Partner} refused an envelope of {Rows} objects ({Reason}); sending them one by one", partner.Party.Name, rows.Count, refused.Reason);
+        var delivered = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var one = await SendAsync(db, partner, [rows[i]], now, cancellationToken);
+            delivered += one.Delivered;
+            if (!one.Reached)
+            {
+                // The partner went away in the middle: the rest wait with the reason the last one met.
+                await FailAsync(db, partner, rows[(i + 1)..], "not sent: the partner became unreachable while a refused envelope was split", now, cancellationToken);
+                return (delivered, false);
+            }
+
+            if (one.Refused is { } alone)
+            {
+                if (alone.Final)
+                {
+                    rows[i].Refused($"refused by {partner.Party.Name}: {alone.Reason}", null);
+                    logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, rows[i].Shared.StixId, rows[i].Shared.Version, alone.Reason);
+                }
+                else
+                {
+                    rows[i].Failed(alone.Reason, now, settings.Retry);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return (delivered, rows.Count == settings.PushBatch);
+    }
+
+    /// <summary>A whole envelope answered without a 202: its status, a reason fit for the delivery row, and whether it came signed by the partner.</summary>
+    private sealed record Refusal(HttpStatusCode Status, string Reason, bool Verified)
+    {
+        /// <summary>The partner itself says resending this unchanged cannot succeed.</summary>
+        public bool Final => Verified && Permanent(Status);
+    }
+
+    /// <summary>What one POST did: delivered rows, whether the partner answered at all, and a whole-envelope refusal left to the caller.</summary>
+    private sealed record Sent(int Delivered, bool Reached, Refusal? Refused);
+
+    /// <summary>
+    /// Answers that say something about the envelope's contents rather than the link or the signature: 400 (not an
+    /// envelope), 413 (over max_content_length, TAXII 2.1 §4.2.1), 422, and a 500 the partner's ingest may raise for
+    /// one object. Worth splitting the envelope to find the object at fault.
+    /// </summary>
+    private static bool Splittable(HttpStatusCode status) =>
+        status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity or HttpStatusCode.InternalServerError;
+
+    /// <summary>Refusals of a single object that resending it unchanged cannot turn into a 202.</summary>
+    private static bool Permanent(HttpStatusCode status) =>
+        status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity;
+
+    /// <summary>POSTs one envelope of <paramref name="rows"/> and files the signed status; a non-202 answer is returned, not filed.</summary>
+    private async Task<Sent> SendAsync(LiaisonDbContext db, Partner partner, List<Delivery> rows, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         var body = Envelope(rows.Select(r => r.Shared.Json));
         using var request = new HttpRequestMessage(HttpMethod.Post, partner.CollectionObjectsUrl)
         {
@@ -97,9 +178,17 @@ public sealed class Relay(
         {
             response = await services.GetRequiredService<IPartnerClients>().For(partner).SendAsync(request, cancellationToken);
         }
+        catch (PartnerSignatureException ex) when (ex.StatusCode is { } code && Splittable(code) && !cancellationToken.IsCancellationRequested)
+        {
+            // An unsigned refusal, typically from a reverse proxy in front of the partner (nginx answers 413 above
+            // its client_max_body_size): not the partner's word, so nothing becomes a dead letter on it, but
+            // smaller envelopes may well pass.
+            return new Sent(0, true, new Refusal(code, $"{partner.BaseUrl} unreachable: {ex.Message}", Verified: false));
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return (await FailAsync(db, partner, rows, $"{partner.BaseUrl} unreachable: {ex.Message}", now, cancellationToken), false);
+            await FailAsync(db, partner, rows, $"{partner.BaseUrl} unreachable: {ex.Message}", now, cancellationToken);
+            return new Sent(0, false, null);
         }
 
         using (response)
@@ -107,13 +196,14 @@ public sealed class Relay(
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
-                return (await FailAsync(db, partner, rows, $"{partner.BaseUrl} answered {(int)response.StatusCode}: {Shorten(text)}", now, cancellationToken), false);
+                return new Sent(0, true, new Refusal(response.StatusCode, $"{partner.BaseUrl} answered {(int)response.StatusCode}: {Shorten(text)}", Verified: true));
             }
 
             var status = ParseStatus(text);
             if (status is null)
             {
-                return (await FailAsync(db, partner, rows, $"{partner.BaseUrl} answered 202 without a TAXII status", now, cancellationToken), false);
+                await FailAsync(db, partner, rows, $"{partner.BaseUrl} answered 202 without a TAXII status", now, cancellationToken);
+                return new Sent(0, true, null);
             }
 
             var receipt = new DeliveryReceipt(
@@ -151,7 +241,7 @@ public sealed class Relay(
                 puller.Wake(partner.Id);
             }
 
-            return (delivered, rows.Count == settings.PushBatch);
+            return new Sent(delivered, true, null);
         }
     }
 

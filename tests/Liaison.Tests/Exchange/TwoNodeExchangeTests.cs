@@ -41,7 +41,10 @@ public sealed class TwoNodeExchangeTests
         Assert.Equal("Attack near Rask, toll revised", report.Title);
         Assert.False(report.OriginParty.IsSelf);
 
-        // Each delivery is receipted with the partner's signed status.
+        // Each delivery is receipted with the partner's signed status (A files it just after B has answered).
+        await TwoNodes.EventuallyAsync(
+            () => TwoNodes.WithDbAsync(nodes.A, db => db.Deliveries.Where(d => d.Shared.StixId == id).AllAsync(d => d.State == DeliveryState.Delivered)),
+            "A files B's receipts");
         var receipts = await TwoNodes.WithDbAsync(nodes.A, db => db.Deliveries.Where(d => d.Shared.StixId == id).Select(d => new { d.State, d.ReceiptId }).ToListAsync());
         Assert.All(receipts, r => Assert.Equal(DeliveryState.Delivered, r.State));
         Assert.All(receipts, r => Assert.NotNull(r.ReceiptId));

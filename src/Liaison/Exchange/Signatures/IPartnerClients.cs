@@ -41,4 +41,10 @@ public sealed class PartnerSignatureException : HttpRequestException
         : base(message, inner)
     {
     }
+
+    /// <summary>An answer with this status that could not be verified: the status is a hint, never a partner's word.</summary>
+    public PartnerSignatureException(string message, System.Net.HttpStatusCode status)
+        : base(message, null, status)
+    {
+    }
 }

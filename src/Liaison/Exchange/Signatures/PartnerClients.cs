@@ -197,7 +197,7 @@ internal sealed class SigningHandler(NodeKey key, TimeProvider time, bool signSa
         {
             throw new PartnerSignatureException(
                 $"{request.TargetUri?.GetLeftPart(UriPartial.Authority)} answered {request.Method} {request.TargetUri?.AbsolutePath} with {(int)response.StatusCode} " +
-                $"and no valid signature ({result.Failure}: {result.Detail}){Excerpt(body)}");
+                $"and no valid signature ({result.Failure}: {result.Detail}){Excerpt(body)}", response.StatusCode);
         }
     }
 
