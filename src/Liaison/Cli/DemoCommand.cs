@@ -42,7 +42,7 @@ internal static partial class DemoCommand
             var ready = desks.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
             var serving = desks.Select((desk, i) => ServeCommand.RunAsync(
                 context,
-                new NodeSettings(NodeFolder.Open(desk.Folder), DatabaseSettings.SqliteIn(desk.Folder), Url(desk)),
+                new NodeSettings(NodeFolder.Open(desk.Folder), DatabaseSettings.SqliteIn(desk.Folder), Url(desk), LogFile(desk)),
                 _ =>
                 {
                     ready[i].TrySetResult();
@@ -56,6 +56,8 @@ internal static partial class DemoCommand
                 await failed;
                 throw new CliException("a demo node stopped before it was ready");
             }
+            await context.Output.WriteLineAsync();
+            await context.Output.WriteLineAsync("Pairing the two desks, as each administrator would with 'liaison pair' after reading the other's fingerprint over the phone:");
             await PairAsync(context, desks[0], desks[1], cancellationToken);
             await PairAsync(context, desks[1], desks[0], cancellationToken);
             foreach (var desk in desks)
@@ -73,6 +75,7 @@ internal static partial class DemoCommand
 
             await context.Output.WriteLineAsync("  Analysts sign in with the one-time password and choose their own; administrators also enrol an authenticator app.");
             await context.Output.WriteLineAsync("  Records each desk publishes reach the other within seconds (push) or a minute (pull). Stop with Ctrl+C.");
+            await context.Output.WriteLineAsync($"  Each desk's log: {string.Join(" and ", desks.Select(d => Path.GetRelativePath(Environment.CurrentDirectory, LogFile(d))))}");
             await context.Output.WriteLineAsync();
             await Task.WhenAll(serving);
             return 0;
@@ -81,6 +84,9 @@ internal static partial class DemoCommand
     }
 
     private static string Url(Desk desk) => $"http://127.0.0.1:{desk.Port}";
+
+    /// <summary>Each desk logs to its own folder; the console keeps the demo's summary and any error.</summary>
+    private static string LogFile(Desk desk) => Path.Combine(desk.Folder, "node.log");
 
     /// <summary>Init, a fixed address in the config (pairing announces it), an analyst account, the seed.</summary>
     private static async Task<IReadOnlyList<string>> PrepareAsync(CliContext context, Desk desk, CancellationToken cancellationToken)

@@ -24,8 +24,11 @@ using Scalar.AspNetCore;
 
 namespace Liaison.Node;
 
-/// <summary>What a running node needs to know; everything else comes from its database.</summary>
-public sealed record NodeSettings(NodeFolder Folder, DatabaseSettings Database, string? Urls);
+/// <summary>
+/// What a running node needs to know; everything else comes from its database. With a <paramref name="LogFile"/> the
+/// log goes there as JSON lines and only errors reach the console (<c>liaison demo</c>); without, all to the console.
+/// </summary>
+public sealed record NodeSettings(NodeFolder Folder, DatabaseSettings Database, string? Urls, string? LogFile = null);
 
 /// <summary>Builds the web application that <c>liaison serve</c> runs (and tests start in-process).</summary>
 public static class NodeHost
@@ -55,11 +58,19 @@ public static class NodeHost
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // The data-protection key ring (cookies) lives in keys/ beside node.key, owner-only like it; there is no
+        // XML encryptor on Linux, and the warning that says so on every start tells an operator nothing new.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Logging.AddJsonConsole(o =>
         {
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
         });
+        if (settings.LogFile is not null)
+        {
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Error);
+            builder.Logging.AddProvider(new FileLog(settings.LogFile, TimeProvider.System));
+        }
 
         var services = builder.Services;
         // Node:ClockOffset skews the clock for fault-injection trials (tools/Liaison.Trials); unset, the system clock.
@@ -78,6 +89,18 @@ public static class NodeHost
         Liaison.Features.Escalation.EscalationSetup.AddLiaisonEscalation(services, builder.Configuration);
         // Enumerations travel as the kebab-case names the API documents (amber-strict, attack-on-civilians), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        if (!Directory.Exists(settings.Folder.DataProtectionKeys))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(settings.Folder.DataProtectionKeys);
+            }
+            else
+            {
+                Directory.CreateDirectory(settings.Folder.DataProtectionKeys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         services.AddDataProtection()
             .SetApplicationName("liaison")
             .PersistKeysToFileSystem(new DirectoryInfo(settings.Folder.DataProtectionKeys));

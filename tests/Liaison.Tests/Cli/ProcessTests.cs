@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Liaison.Storage;
 using Liaison.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Tests.Cli;
 
@@ -52,6 +54,63 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(Directory.Exists(Path.Combine(_root, "x")));
+    }
+
+    [Fact]
+    public async Task Demo_PrintsItsSummaryNotTheNodesLogs_AndTheTwoDesksExchange()
+    {
+        var dir = Path.Combine(_root, "demo");
+        using var demo = Start("demo", "--dir", dir, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var error = demo.StandardError.ReadToEndAsync();
+        try
+        {
+            var printed = await ReadUntilAsync(demo, "Each desk's log");
+            Assert.DoesNotContain(printed, l => l.TrimStart().StartsWith('{'));
+            Assert.Equal(2, printed.Count(l => l.Contains("analyst / ", StringComparison.Ordinal)));
+
+            // Each desk's own records reach the other: the Iranian desk holds reports that came from the Pakistani one.
+            var iran = DatabaseSettings.SqliteIn(Path.Combine(dir, "iran"));
+            var waited = Stopwatch.StartNew();
+            var received = 0;
+            while (received == 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                await using var db = StorageSetup.CreateContext(iran);
+                received = await db.Incidents.CountAsync(i => !i.OriginParty.IsSelf);
+                await Task.Delay(500);
+            }
+
+            Assert.True(received > 0, "the Iranian desk received none of the Pakistani desk's reports within a minute");
+        }
+        finally
+        {
+            demo.Kill(entireProcessTree: true);
+            await demo.WaitForExitAsync();
+        }
+
+        Assert.Equal("", (await error).Trim());
+        foreach (var side in new[] { "pakistan", "iran" })
+        {
+            var lines = await File.ReadAllLinesAsync(Path.Combine(dir, side, "node.log"));
+            Assert.Contains(lines, l => l.Contains("Now listening on", StringComparison.Ordinal));
+            Assert.All(lines, l => Assert.True(System.Text.Json.JsonDocument.Parse(l).RootElement.TryGetProperty("LogLevel", out _), l));
+        }
+    }
+
+    private static async Task<List<string>> ReadUntilAsync(Process process, string text)
+    {
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                return lines;
+            }
+        }
+
+        Assert.Fail($"exited before printing '{text}':\n{string.Join('\n', lines)}");
+        return lines;
     }
 
     private static Process Start(params string[] args)
