@@ -15,6 +15,11 @@ public sealed class RequestEditorPage(IPage page, Uri node) : DeskPage(page, nod
 
     public ILocator Questions => Page.GetByRole(AriaRole.Textbox, new() { Name = "Questions", Exact = true });
 
+    /// <summary>The due time, typed on the reader's own clock.</summary>
+    public ILocator Due => Page.GetByLabel("Due");
+
+    public ILocator DueHint => Page.Locator("#r-due-hint");
+
     public async Task SendAsync() => await Page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
 }
 
@@ -26,6 +31,9 @@ public sealed class RequestDetailPage(IPage page, Uri node) : DeskPage(page, nod
     public ILocator Answer => Page.GetByRole(AriaRole.Region, new() { Name = "Answer", Exact = true });
 
     public ILocator Timeline => Page.GetByRole(AriaRole.Region, new() { Name = "Timeline" });
+
+    /// <summary>The confirmation or outcome line at the top of the page.</summary>
+    public ILocator Notice => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Request sent." });
 
     public ILocator State(string name) => Page.Locator(".page-head .badges").GetByText(name, new() { Exact = true });
 

@@ -7,7 +7,8 @@ namespace Liaison.Components.Desk;
 /// <summary>
 /// Instants as the desk shows them: in the reader's time zone and calendar (<see cref="Reader"/>; Solar Hijri for
 /// Persian unless they chose Gregorian), always with the offset from UTC so both sides of the border can compare.
-/// Form fields take Gregorian UTC values, as their labels say.
+/// Form fields are read and filled in the reader's zone by <see cref="ZoneInput"/>; the date helpers below are for
+/// reported dates, which are dates rather than instants and do not move with a zone.
 /// </summary>
 public static class When
 {
@@ -82,12 +83,10 @@ public static class When
         };
     }
 
-    /// <summary>Value for <c>&lt;input type="datetime-local"&gt;</c>, read as UTC.</summary>
-    public static string LocalInput(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
+    /// <summary>A reported date for <c>&lt;input type="date"&gt;</c>, as written (times a person types use <see cref="ZoneInput"/>).</summary>
     public static string DateInput(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>An input's value as the API's instant text: a date is its first minute; the value is UTC.</summary>
+    /// <summary>An input's value as the API's instant text, taken as UTC: for reported dates (a day, a month); times a person types go through <see cref="ZoneInput"/>.</summary>
     public static string? ToInstant(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))
@@ -103,10 +102,4 @@ public static class When
             _ => text.EndsWith('Z') ? text : $"{text}Z",
         };
     }
-
-    /// <summary>Parses a form value the same way, for filters that need a <see cref="DateTime"/>.</summary>
-    public static DateTime? ParseInput(string? input) =>
-        ToInstant(input) is { } instant && DateTimeOffset.TryParseExact(instant, "yyyy-MM-dd'T'HH:mmK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            ? value.UtcDateTime
-            : null;
 }

@@ -39,6 +39,7 @@ public sealed partial class Partners
     private bool _busy;
     private Dictionary<int, IReadOnlyList<HotlineView>> _hotlines = [];
     private PartnerView? _hotlinesFor;
+    private PartnerView? _windowsFor;
     private List<HotlineRow> _hotlineRows = [];
     private readonly FieldErrors _hotlineErrors = new();
 
@@ -63,11 +64,19 @@ public sealed partial class Partners
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
 
+    /// <summary>A partner whose dead letters to show at once (<c>admin/partners?dead=ID</c>, linked from the desk home).</summary>
+    [SupplyParameterFromQuery(Name = "dead")]
+    public int? DeadLettersOf { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _keyFingerprint = Key.Fingerprint;
         _tlsFingerprint = TlsFingerprintOrNull();
         await LoadAsync();
+        if (DeadLettersOf is { } id && _partners?.FirstOrDefault(p => p.Id == id) is { DeadLetters: > 0 } partner)
+        {
+            await OpenDeadLettersAsync(partner);
+        }
     }
 
     private async Task LoadAsync()
@@ -103,6 +112,20 @@ public sealed partial class Partners
         {
             AddHotline();
         }
+    }
+
+    private void OpenWindows(PartnerView partner)
+    {
+        _message = null;
+        _problem = null;
+        _windowsFor = partner;
+    }
+
+    private async Task WindowsSavedAsync(string message)
+    {
+        _windowsFor = null;
+        _message = message;
+        await LoadAsync();
     }
 
     private void AddHotline() => _hotlineRows.Add(new HotlineRow());

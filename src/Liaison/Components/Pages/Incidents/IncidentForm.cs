@@ -2,6 +2,7 @@ using System.Globalization;
 using Liaison.Components.Desk;
 using Liaison.Features.Incidents;
 using Liaison.Protocol.Stix;
+using Microsoft.Extensions.Localization;
 
 namespace Liaison.Components.Pages.Incidents;
 
@@ -19,7 +20,10 @@ public sealed class IncidentForm
 
     public string Precision { get; set; } = "minute";
 
-    /// <summary>yyyy-MM-ddTHH:mm (minute, range), yyyy-MM-dd (day) or yyyy-MM (month), UTC.</summary>
+    /// <summary>
+    /// yyyy-MM-ddTHH:mm (minute, range) on the reader's wall clock, or yyyy-MM-dd (day) or yyyy-MM (month) as
+    /// reported: a reported day is a date, not an instant, so it is kept as it is written rather than moved by a zone.
+    /// </summary>
     public string? Start { get; set; }
 
     public string? End { get; set; }
@@ -86,12 +90,16 @@ public sealed class IncidentForm
         }
     }
 
-    public IncidentInput ToInput() => new()
+    /// <summary>The API's input; a time that cannot be read in the reader's zone is added to <paramref name="errors"/>.</summary>
+    public IncidentInput ToInput(FieldErrors errors, IStringLocalizer localizer) => new()
     {
         Title = Title,
         Description = Description,
         Category = Blank(Category),
-        Occurred = new OccurrenceInput(When.ToInstant(Start), Precision == "range" ? When.ToInstant(End) : null, Precision),
+        Occurred = new OccurrenceInput(
+            Precision is "day" or "month" ? When.ToInstant(Start) : ZoneInput.Instant(Start, "occurred.start", errors, localizer),
+            Precision == "range" ? ZoneInput.Instant(End, "occurred.end", errors, localizer) : null,
+            Precision),
         Location = new PlaceInput(Latitude, Longitude, PlaceName, Blank(Sector)),
         Casualties = new Casualties(SecurityForces.ToCount(), Civilians.ToCount(), Militants.ToCount(), Unknown.ToCount()),
         Perpetrators = new Actors(PerpetratorsText, [.. PerpetratorGroups]),
@@ -117,9 +125,9 @@ public sealed class IncidentForm
             {
                 OccurrencePrecision.Day => When.DateInput(content.Occurred.Start),
                 OccurrencePrecision.Month => content.Occurred.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                _ => When.LocalInput(content.Occurred.Start),
+                _ => ZoneInput.Minute(content.Occurred.Start),
             },
-            End = content.Occurred.End is { } end ? When.LocalInput(end) : null,
+            End = content.Occurred.End is { } end ? ZoneInput.Minute(end) : null,
             PlaceName = content.Location.PlaceName,
             Sector = content.Location.Sector,
             Latitude = content.Location.Latitude,
