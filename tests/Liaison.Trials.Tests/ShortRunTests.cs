@@ -43,6 +43,15 @@ public sealed class ShortRunTests(ITestOutputHelper output)
         Assert.Equal(0, check.AcknowledgementsWrong);
         Assert.Equal(0, check.RedOutside);
         Assert.Equal(0, check.ConfirmedMissing);
+        // The run proves something only if every fault happened in it.
+        var faults = new[] { report.ToA, report.ToB };
+        Assert.True(faults.Sum(f => f.Dropped) > 0, "no request dropped");
+        Assert.True(faults.Sum(f => f.ResponsesCut) > 0, "no answer cut");
+        Assert.True(faults.Sum(f => f.Delayed) > 0, "no request delayed");
+        Assert.True(faults.Sum(f => f.Duplicated) > 0, "no request duplicated");
+        Assert.True(faults.Sum(f => f.Reordered) > 0, "no request reordered");
+        Assert.True(report.ToA.Cuts > 0 && report.ToB.Cuts > 0, "the link was never cut");
+        Assert.True(report.KillsA > 0 && report.KillsB > 0, $"kills: A {report.KillsA}, B {report.KillsB}");
         Assert.Equal(options.DurabilityTrials, report.Durability.Trials);
         Assert.Equal(0, report.Durability.Missing);
     }

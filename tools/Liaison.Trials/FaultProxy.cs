@@ -76,12 +76,14 @@ internal enum Fault
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
+    private static readonly Fault[] Opening = [Fault.Drop, Fault.CutResponse, Fault.Delay, Fault.Duplicate, Fault.Reorder];
     private readonly TcpListener _listener;
     private readonly IPEndPoint _target;
     private readonly Random _random;
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private int _turns;
     private volatile bool _cut;
 
     public FaultProxy(int targetPort, int seed)
@@ -155,6 +157,13 @@ public sealed class FaultProxy : IAsyncDisposable
         if (!Faulty)
         {
             return Fault.None;
+        }
+
+        // The first faulty requests meet each fault once, in turn, so even the shortest run has every kind; then at random.
+        var turn = Interlocked.Increment(ref _turns);
+        if (turn <= Opening.Length)
+        {
+            return Opening[turn - 1];
         }
 
         double roll;

@@ -7,7 +7,9 @@ using Microsoft.Data.Sqlite;
 namespace Liaison.Trials;
 
 /// <summary>Everything a run measured; <see cref="Passed"/> when the checker and the durability trials found nothing.</summary>
-public sealed record TrialReport(CheckResult Check, Durability.Result Durability, bool Converged, TimeSpan ConvergeTook, TimeSpan Took)
+public sealed record TrialReport(
+    CheckResult Check, Durability.Result Durability, bool Converged, TimeSpan ConvergeTook, TimeSpan Took,
+    FaultCounts ToA, FaultCounts ToB, int KillsA, int KillsB)
 {
     public bool Passed => Check.Clean && Durability.Missing == 0;
 }
@@ -123,7 +125,7 @@ public static class Trial
             check = Checker.Check(sideA, sideB);
             await log.WriteLineAsync("checker:");
             await log.WriteLineAsync(check.ToString());
-            var report = new TrialReport(check, durability, converged, converge.Elapsed, total.Elapsed);
+            var report = new TrialReport(check, durability, converged, converge.Elapsed, total.Elapsed, toA.Counts, toB.Counts, a.Kills, b.Kills);
             await log.WriteLineAsync($"trials: {(report.Passed ? "PASSED" : "FAILED")} in {total.Elapsed.TotalSeconds:F0} s");
             if (report.Passed && !options.Keep)
             {
@@ -140,6 +142,8 @@ public static class Trial
         IReadOnlyDictionary<string, string> environment, Func<bool> stop, TextWriter log, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
+        // The first three events are a cut, a kill of A and a kill of B, so even the shortest run has each; then at random.
+        var round = 0;
         while (!stop())
         {
             await Task.Delay(random.Next(1500, 4000), cancellationToken);
@@ -148,7 +152,9 @@ public static class Trial
                 return;
             }
 
-            switch (random.Next(3))
+            var roll = round < 3 ? round : random.Next(3);
+            round++;
+            switch (roll)
             {
                 case 0:
                     toA.Cut();
@@ -158,7 +164,7 @@ public static class Trial
                     toB.Restore();
                     break;
                 default:
-                    var node = random.Next(2) == 0 ? a : b;
+                    var node = roll == 1 || (roll == 2 && round > 3 && random.Next(2) == 0) ? a : b;
                     await node.KillAsync();
                     await Task.Delay(random.Next(200, 1500), cancellationToken);
                     if (node == b)
