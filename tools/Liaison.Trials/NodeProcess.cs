@@ -80,6 +80,15 @@ public sealed partial class NodeProcess(string liaison, string folder, string pa
         return await output;
     }
 
+    /// <summary>
+    /// How long a start may take before the run gives up: generous, because a restart on two cores shared with a
+    /// busy workload and a large database can take a minute or more (a long run once stopped on a 90 s bound).
+    /// </summary>
+    public static TimeSpan ReadyTimeout { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest time from process start to <c>/health/ready</c> seen so far.</summary>
+    public TimeSpan SlowestStart { get; private set; }
+
     /// <summary>Starts <c>liaison serve</c> and waits until <c>/health/ready</c> answers.</summary>
     public async Task StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
@@ -102,7 +111,7 @@ public sealed partial class NodeProcess(string liaison, string folder, string pa
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        while (clock.Elapsed < ReadyTimeout)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
@@ -115,6 +124,11 @@ public sealed partial class NodeProcess(string liaison, string folder, string pa
                 using var response = await http.GetAsync(new Uri(Url, "health/ready"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    lock (_gate)
+                    {
+                        SlowestStart = clock.Elapsed > SlowestStart ? clock.Elapsed : SlowestStart;
+                    }
+
                     return;
                 }
             }
@@ -130,7 +144,7 @@ public sealed partial class NodeProcess(string liaison, string folder, string pa
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"{Party} was not ready within 90 s; see {logFile}");
+        throw new TimeoutException($"{Party} was not ready within {ReadyTimeout.TotalSeconds:F0} s; see {logFile}");
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, exactly what a power cut leaves (bar the disk cache).</summary>

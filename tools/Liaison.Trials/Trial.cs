@@ -89,7 +89,7 @@ public static class Trial
             await log.WriteLineAsync($"trials: workload done after {phase.Elapsed.TotalSeconds:F0} s; A {Describe(sideA)}; B {Describe(sideB)}");
             await log.WriteLineAsync($"  proxy to A: {toA.Counts}");
             await log.WriteLineAsync($"  proxy to B: {toB.Counts}");
-            await log.WriteLineAsync($"  kills: A {a.Kills}, B {b.Kills}; B's clock offset now {b.Skew:c}");
+            await log.WriteLineAsync($"  kills: A {a.Kills}, B {b.Kills}; B's clock offset now {b.Skew:c}; slowest restart to ready: A {a.SlowestStart.TotalSeconds:F1} s, B {b.SlowestStart.TotalSeconds:F1} s");
 
             // Heal: faults off, link up, both nodes running, then wait (bounded) for the two to agree.
             toA.Faulty = toB.Faulty = false;
