@@ -35,8 +35,7 @@ internal static class PairCommand
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
             var db = provider.GetRequiredService<LiaisonDbContext>();
-            var key = provider.GetRequiredService<NodeKey>();
-            var self = await NodeDocument.DescribeAsync(db, key, SelfTlsFingerprint(folder), SelfUrl(folder), cancellationToken);
+            var self = await SelfDescription.FromFolderAsync(db, provider.GetRequiredService<NodeKey>(), folder, cancellationToken);
             var pairing = ActivatorUtilities.CreateInstance<PairPartner>(provider);
             await pairing.RunAsync(
                 new PairPartner.Request(parsed.GetRequiredValue(url), parsed.GetRequiredValue(fingerprint), parsed.GetValue(insecure)),
@@ -82,33 +81,6 @@ internal static class PairCommand
         services.AddSingleton<AuditLog>();
         services.AddPartnerClients();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    /// <summary>The address the node is configured to serve, when it is one a partner could use (not a wildcard or port 0).</summary>
-    private static Uri? SelfUrl(NodeFolder folder)
-    {
-        var urls = NodeConfig.Read(folder).Urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        foreach (var text in urls)
-        {
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Port > 0 && uri.Host is not ("0.0.0.0" or "[::]" or "*" or "+"))
-            {
-                return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
-            }
-        }
-
-        return null;
-    }
-
-    private static string? SelfTlsFingerprint(NodeFolder folder)
-    {
-        var config = NodeConfig.Read(folder);
-        if (!TlsHosting.ServesHttps(config.Urls))
-        {
-            return null;
-        }
-
-        using var tls = NodeTls.Load(folder, config);
-        return tls.Fingerprint;
     }
 
     private static string Word<T>(T value)

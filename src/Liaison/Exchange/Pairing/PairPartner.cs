@@ -24,7 +24,17 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public sealed record Request(string PartnerUrl, string PartnerFingerprint, bool AllowInsecureHttp);
+    /// <summary>The input a problem with the partner's address is about (<see cref="CliException.Field"/>).</summary>
+    public const string UrlField = "partnerUrl";
+
+    /// <summary>The input a problem with the fingerprint the administrators exchanged is about.</summary>
+    public const string FingerprintField = "partnerFingerprint";
+
+    /// <summary>
+    /// What to pair with; <paramref name="Actor"/> is who the audit log names (<c>cli</c>, or the desk user) and
+    /// <paramref name="Via"/> the channel when it is not the CLI (<c>desk</c>, as other desk actions record it).
+    /// </summary>
+    public sealed record Request(string PartnerUrl, string PartnerFingerprint, bool AllowInsecureHttp, string Actor = "cli", string? Via = null);
 
     /// <summary>Runs the pairing, reporting one line per step; returns the partner's state here.</summary>
     /// <exception cref="CliException">Anything the operator must look at; nothing is written unless the message says so.</exception>
@@ -37,7 +47,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         var check = PartnerUrl.Validate(request.PartnerUrl, request.AllowInsecureHttp);
         if (!check.IsValid)
         {
-            throw new CliException(check.Error);
+            throw new CliException(check.Error, UrlField);
         }
 
         var url = check.Url;
@@ -48,12 +58,12 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         }
         catch (FormatException ex)
         {
-            throw new CliException($"--partner-fingerprint: {ex.Message.TrimEnd('.')}");
+            throw new CliException($"--partner-fingerprint: {ex.Message.TrimEnd('.')}", FingerprintField);
         }
 
         if (expected == key.Fingerprint)
         {
-            throw new CliException("--partner-fingerprint is this node's own key; give the fingerprint the partner's administrator read out");
+            throw new CliException("--partner-fingerprint is this node's own key; give the fingerprint the partner's administrator read out", FingerprintField);
         }
 
         await say($"contact   {url}");
@@ -82,11 +92,12 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         }
 
         var partner = await PinAsync(document, url, tls, request.AllowInsecureHttp, say, cancellationToken);
-        await audit.AppendAsync(new AuditRecord("cli", "partner.pair", "success", document.PartyIdentity, new JsonObject
+        await audit.AppendAsync(new AuditRecord(request.Actor, "partner.pair", "success", document.PartyIdentity, new JsonObject
         {
             ["url"] = url.ToString(),
             ["keyFingerprint"] = document.KeyFingerprint,
             ["tlsFingerprint"] = tls,
+            ["via"] = request.Via,
         }), cancellationToken);
 
         var answer = await NotifyAsync(url, request.AllowInsecureHttp, document, self, cancellationToken);
@@ -106,7 +117,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
 
                 break;
             case PairingAnswer.AwaitingPairing:
-                await say($"answer    {PairingAnswer.AwaitingPairing}: {document.PartyName}'s administrator has still to run 'liaison pair' with this node's fingerprint {key.Fingerprint}");
+                await say($"answer    {PairingAnswer.AwaitingPairing}: {document.PartyName}'s administrator has still to pair with this node's fingerprint {key.Fingerprint} ('liaison pair' or the desk's partners page)");
                 break;
             default:
                 await say($"answer    {PairingAnswer.Suspended}: {document.PartyName} has suspended its link to this node; nothing flows until its administrator resumes it");
@@ -128,23 +139,24 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         using var client = PairingClient(url, allowInsecureHttp);
         using var request = new HttpRequestMessage(HttpMethod.Get, target);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await SendAsync(client, request, url, "nothing was pinned", cancellationToken);
+        using var response = await SendAsync(client, request, url, "nothing was pinned", UrlField, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new CliException($"{target} answered {(int)response.StatusCode}; is {url} a Liaison node? Nothing was pinned");
+            throw new CliException($"{target} answered {(int)response.StatusCode}; is {url} a Liaison node? Nothing was pinned", UrlField);
         }
 
         var document = NodeDocument.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
         var problem = document is null ? "it is not a node description" : document.Problem();
         if (document is null || problem is not null)
         {
-            throw new CliException($"{target} sent an unusable self-description ({problem}); nothing was pinned");
+            throw new CliException($"{target} sent an unusable self-description ({problem}); nothing was pinned", UrlField);
         }
 
         if (!string.Equals(document.KeyFingerprint, expectedFingerprint, StringComparison.OrdinalIgnoreCase))
         {
             throw new CliException(
-                $"the node at {url} has key {NodeKey.NormalizeFingerprint(document.KeyFingerprint)}, not {expectedFingerprint}: do not pair; check the fingerprint with the partner's administrator. Nothing was pinned");
+                $"the node at {url} has key {NodeKey.NormalizeFingerprint(document.KeyFingerprint)}, not {expectedFingerprint}: do not pair; check the fingerprint with the partner's administrator. Nothing was pinned",
+                FingerprintField);
         }
 
         try
@@ -226,7 +238,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await SendAsync(client, request, url, $"{pinnedHere}; run 'liaison pair' again once it is reachable", cancellationToken);
+        using var response = await SendAsync(client, request, url, $"{pinnedHere}; pair again once it is reachable", null, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
 
         // The signature layer answers before the pairing endpoint runs, unsigned (it may not know who is asking):
@@ -263,7 +275,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
     }
 
     /// <summary>Sends, and reads the whole answer so it can be verified; an unreachable partner is the operator's to fix.</summary>
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, Uri url, string consequence, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, Uri url, string consequence, string? field, CancellationToken cancellationToken)
     {
         HttpResponseMessage? response = null;
         try
@@ -276,7 +288,7 @@ public sealed class PairPartner(LiaisonDbContext db, NodeKey key, TimeProvider t
         {
             response?.Dispose();
             var reason = ex is TaskCanceledException ? $"no answer within {RequestTimeout.TotalSeconds:0} s" : Flatten(ex);
-            throw new CliException($"cannot reach {url}: {reason}; {consequence}");
+            throw new CliException($"cannot reach {url}: {reason}; {consequence}", field);
         }
     }
 

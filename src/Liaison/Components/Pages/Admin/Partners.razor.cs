@@ -40,6 +40,7 @@ public sealed partial class Partners
     private Dictionary<int, IReadOnlyList<HotlineView>> _hotlines = [];
     private PartnerView? _hotlinesFor;
     private PartnerView? _windowsFor;
+    private bool _pairing;
     private List<HotlineRow> _hotlineRows = [];
     private readonly FieldErrors _hotlineErrors = new();
 
@@ -112,6 +113,13 @@ public sealed partial class Partners
         {
             AddHotline();
         }
+    }
+
+    private void OpenPairing()
+    {
+        _message = null;
+        _problem = null;
+        _pairing = true;
     }
 
     private void OpenWindows(PartnerView partner)
