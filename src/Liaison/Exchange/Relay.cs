@@ -217,7 +217,7 @@ public sealed class Relay(
             var delivered = 0;
             foreach (var row in rows)
             {
-                var key = (row.Shared.StixId, row.Shared.VersionAt);
+                var key = (row.Shared.StixId, StoredStix.Stored(row.Shared.VersionAt));
                 if (status.Successes.Contains(key))
                 {
                     row.Delivered(receipt.Id, now);
@@ -325,7 +325,7 @@ public sealed class Relay(
                 && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                 && item.TryGetProperty("version", out var version) && StixTimestamp.TryParse(version.GetString(), out var at))
             {
-                yield return (id.GetString()!, at.UtcDateTime, item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null);
+                yield return (id.GetString()!, StoredStix.Stored(at.UtcDateTime), item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null);
             }
         }
     }

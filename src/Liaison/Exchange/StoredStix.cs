@@ -44,7 +44,7 @@ public sealed record StoredStix(
             id,
             type,
             version,
-            versionAt.UtcDateTime,
+            Stored(versionAt.UtcDateTime),
             Text(root, "spec_version") ?? StixJson.SpecVersion,
             Text(root, "created_by_ref"),
             root.TryGetProperty("revoked", out var revoked) && revoked.ValueKind == JsonValueKind.True,
@@ -52,6 +52,14 @@ public sealed record StoredStix(
             Protocol.Stix.Tlp.StrictestOf(markings),
             json);
     }
+
+    /// <summary>
+    /// A version's instant as every store keeps it: PostgreSQL's timestamps hold microseconds where .NET and SQLite
+    /// hold 100 ns ticks, so <c>(id, modified)</c> is compared at the microsecond everywhere — a version minted
+    /// between two microseconds then reads back from either database as the instant it was indexed under, and a
+    /// receipt or a retried push names the same version (STIX 2.1 §3.2 asks only for millisecond precision).
+    /// </summary>
+    public static DateTime Stored(DateTime at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -26,10 +26,12 @@ public sealed class TwoNodes : IAsyncDisposable
 
     public TestNode B { get; }
 
-    public static async Task<TwoNodes> StartAsync(Action<WebApplicationBuilder>? customizeA = null, Action<WebApplicationBuilder>? customizeB = null)
+    /// <summary>Starts and pins both nodes, on SQLite, or on PostgreSQL when databases are given.</summary>
+    public static async Task<TwoNodes> StartAsync(
+        Action<WebApplicationBuilder>? customizeA = null, Action<WebApplicationBuilder>? customizeB = null, DatabaseSettings? databaseA = null, DatabaseSettings? databaseB = null)
     {
-        var a = await TestNode.StartAsync(party: "Pakistan border desk (test)", country: "PK", customize: customizeA);
-        var b = await TestNode.StartAsync(party: "Iran border desk (test)", country: "IR", customize: customizeB);
+        var a = await TestNode.StartAsync(databaseA, party: "Pakistan border desk (test)", country: "PK", customize: customizeA);
+        var b = await TestNode.StartAsync(databaseB, party: "Iran border desk (test)", country: "IR", customize: customizeB);
         var nodes = new TwoNodes(a, b);
         await PinAsync(a, b);
         await PinAsync(b, a);

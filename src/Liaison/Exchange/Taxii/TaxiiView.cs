@@ -139,7 +139,7 @@ public static class TaxiiRowQueries
 
         if (version.Specific.Count > 0)
         {
-            var instants = version.Specific.Select(v => v.UtcDateTime).ToList();
+            var instants = version.Specific.Select(v => StoredStix.Stored(v.UtcDateTime)).ToList();
             predicate = Or(predicate, r => instants.Contains(r.VersionAt));
         }
 
