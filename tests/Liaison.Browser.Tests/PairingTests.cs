@@ -24,8 +24,7 @@ public sealed class PairingTests : IAsyncLifetime
     private const string PartyA = "Pakistan pairing desk (browser test)";
     private const string PartyB = "Iran pairing desk (browser test)";
 
-    private readonly List<string> _profiles = [];
-    private IPlaywright? _playwright;
+    private DeskBrowsers? _browsers;
     private DeskNode? _a;
     private DeskNode? _b;
     private IBrowserContext? _browserA;
@@ -37,13 +36,11 @@ public sealed class PairingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _a = await DeskNode.StartAsync(PartyA, "PK");
         _b = await DeskNode.StartAsync(PartyB, "IR");
-        _playwright = await Playwright.CreateAsync();
-        _browserA = await LaunchAsync();
-        _browserB = await LaunchAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
+        _browsers = await DeskBrowsers.StartAsync();
+        _browserA = await _browsers.LaunchAsync();
+        _browserB = await _browsers.LaunchAsync();
     }
 
     [Fact]
@@ -183,43 +180,18 @@ public sealed class PairingTests : IAsyncLifetime
         (await client.PostAsync($"/api/incidents/{view!.Id}/publish", null)).EnsureSuccessStatusCode();
     }
 
-    private async Task<IBrowserContext> LaunchAsync()
-    {
-        var profile = Directory.CreateTempSubdirectory("liaison-chromium-").FullName;
-        _profiles.Add(profile);
-        var browser = await Chromium.LaunchAsync(_playwright!, profile);
-        browser.SetDefaultTimeout(20_000);
-        return browser;
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var browser in new[] { _browserA, _browserB })
+        if (_browsers is not null)
         {
-            if (browser is not null)
-            {
-                await browser.CloseAsync();
-            }
+            await _browsers.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         foreach (var node in new[] { _a, _b })
         {
             if (node is not null)
             {
                 await node.DisposeAsync();
-            }
-        }
-
-        foreach (var profile in _profiles)
-        {
-            try
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A profile file Chromium still holds only leaves litter in /tmp.
             }
         }
     }

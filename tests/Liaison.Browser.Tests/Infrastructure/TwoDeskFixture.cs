@@ -15,8 +15,7 @@ namespace Liaison.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class TwoDeskFixture : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
-    private readonly List<string> _profiles = [];
+    private DeskBrowsers? _browsers;
     private int _users;
 
     public DeskNode A { get; private set; } = null!;
@@ -29,15 +28,13 @@ public sealed class TwoDeskFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         A = await DeskNode.StartAsync("Pakistan border desk (browser test)", "PK");
         B = await DeskNode.StartAsync("Iran border desk (browser test)", "IR");
         await PinAsync(A, B);
         await PinAsync(B, A);
-        _playwright = await Playwright.CreateAsync();
-        BrowserA = await LaunchAsync();
-        BrowserB = await LaunchAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
+        _browsers = await DeskBrowsers.StartAsync();
+        BrowserA = await _browsers.LaunchAsync();
+        BrowserB = await _browsers.LaunchAsync();
     }
 
     /// <summary>Moves both clocks together, as real clocks move (signatures allow ±300 s between nodes).</summary>
@@ -95,15 +92,6 @@ public sealed class TwoDeskFixture : IAsyncLifetime
         Assert.Fail($"timed out waiting for: {what}");
     }
 
-    private async Task<IBrowserContext> LaunchAsync()
-    {
-        var profile = Directory.CreateTempSubdirectory("liaison-chromium-").FullName;
-        _profiles.Add(profile);
-        var browser = await Chromium.LaunchAsync(_playwright!, profile);
-        browser.SetDefaultTimeout(20_000);
-        return browser;
-    }
-
     /// <summary>Makes <paramref name="other"/> a trusted partner of <paramref name="node"/>, pinned by its key.</summary>
     private static async Task PinAsync(DeskNode node, DeskNode other)
     {
@@ -129,32 +117,16 @@ public sealed class TwoDeskFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var browser in new[] { BrowserA, BrowserB })
+        if (_browsers is not null)
         {
-            if (browser is not null)
-            {
-                await browser.CloseAsync();
-            }
+            await _browsers.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         foreach (var node in new[] { A, B })
         {
             if (node is not null)
             {
                 await node.DisposeAsync();
-            }
-        }
-
-        foreach (var profile in _profiles)
-        {
-            try
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A profile file Chromium still holds only leaves litter in /tmp.
             }
         }
     }

@@ -70,7 +70,10 @@ public static class IncidentWrites
         else
         {
             report.Revise(content, user.Identity!.Name!, now);
-            await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
+            if (await SaveVersionAsync(db, time, report, cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
         }
 
         return TypedResults.Ok(IncidentView.Of(report, readOnly: false));
@@ -96,7 +99,11 @@ public static class IncidentWrites
         }
 
         report.Publish(user.Identity!.Name!, time.GetUtcNow().UtcDateTime);
-        await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
+        if (await SaveVersionAsync(db, time, report, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Ok(IncidentView.Of(report, readOnly: false));
     }
 
@@ -122,8 +129,30 @@ public static class IncidentWrites
         }
 
         report.Retract(request!.Reason!.Trim(), user.Identity!.Name!, time.GetUtcNow().UtcDateTime);
-        await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
+        if (await SaveVersionAsync(db, time, report, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
         return TypedResults.Ok(IncidentView.Of(report, readOnly: false));
+    }
+
+    /// <summary>
+    /// Saves a new version and shares it; when another change to the same record committed first (both took the same
+    /// next version number), nothing is saved and the answer is 409 (RFC 9110 §15.5.10), never a 500.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> SaveVersionAsync(LiaisonDbContext db, TimeProvider time, IncidentReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveAndShareAsync(time, ct => IncidentSharing.OutgoingAsync(db, report, ct), cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed at the same time",
+                detail: $"Another change to {report.StixId} was saved first; nothing of this one was saved. Reload the record and make the change again.");
+        }
     }
 
     public static Task<IncidentReport?> FindAsync(LiaisonDbContext db, string id, CancellationToken cancellationToken) =>
