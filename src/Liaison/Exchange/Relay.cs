@@ -93,8 +93,7 @@ public sealed class Relay(
         {
             // One object the partner refuses outright (too large for its max_content_length, not readable as an
             // object): resending it unchanged cannot help, so it becomes a dead letter an administrator can see.
-            rows[0].Refused($"refused by {partner.Party.Name}: {refused.Reason}", null);
-            logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, rows[0].Shared.StixId, rows[0].Shared.Version, refused.Reason);
+            DeadLetter(partner, rows[0], refused.Reason, null);
             await db.SaveChangesAsync(cancellationToken);
             return (0, true);
         }
@@ -124,8 +123,7 @@ public sealed class Relay(
             {
                 if (alone.Final)
                 {
-                    rows[i].Refused($"refused by {partner.Party.Name}: {alone.Reason}", null);
-                    logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, rows[i].Shared.StixId, rows[i].Shared.Version, alone.Reason);
+                    DeadLetter(partner, rows[i], alone.Reason, null);
                 }
                 else
                 {
@@ -225,8 +223,7 @@ public sealed class Relay(
                 }
                 else if (status.Failures.TryGetValue(key, out var reason))
                 {
-                    row.Refused($"refused by {partner.Party.Name}: {reason}", receipt.Id);
-                    logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, row.Shared.StixId, row.Shared.Version, reason);
+                    DeadLetter(partner, row, reason, receipt.Id);
                 }
                 else
                 {
@@ -243,6 +240,13 @@ public sealed class Relay(
 
             return new Sent(delivered, true, null);
         }
+    }
+
+    /// <summary>The partner refused this object itself: a dead letter with its reason, for an administrator to see.</summary>
+    private void DeadLetter(Partner partner, Delivery row, string reason, long? receiptId)
+    {
+        row.Refused($"refused by {partner.Party.Name}: {reason}", receiptId);
+        logger.LogWarning("Dead letter: {Partner} refused {Id} {Version}: {Reason}", partner.Party.Name, row.Shared.StixId, row.Shared.Version, reason);
     }
 
     private async Task<int> FailAsync(LiaisonDbContext db, Partner partner, List<Delivery> rows, string reason, DateTime now, CancellationToken cancellationToken)
