@@ -36,11 +36,32 @@ public static class Feed
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(produce);
         await using var transaction = await BeginAsync(db, cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, produce, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the caller's pending changes, shares what <paramref name="produce"/> returns and commits, in the
+    /// transaction the caller began with <see cref="BeginAsync"/> — to read the record it changes under the same
+    /// lock, so the change is made on what the last one saved and the version shared carries both.
+    /// </summary>
+    public static async Task CommitAndShareAsync(
+        this LiaisonDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, TimeProvider time,
+        Func<CancellationToken, Task<IReadOnlyList<Outgoing>>> produce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(produce);
         await db.SaveChangesAsync(cancellationToken);
         await ShareAsync(db, time, await produce(cancellationToken), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Relay.Poke();
     }
+
+    /// <summary>As above, for versions known before the save.</summary>
+    public static Task CommitAndShareAsync(
+        this LiaisonDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, TimeProvider time,
+        IReadOnlyList<Outgoing> outgoing, CancellationToken cancellationToken) =>
+        db.CommitAndShareAsync(transaction, time, _ => Task.FromResult(outgoing), cancellationToken);
 
     /// <summary>Shares this node's object versions inside the caller's <see cref="BeginAsync"/> transaction.</summary>
     public static async Task ShareAsync(LiaisonDbContext db, TimeProvider time, IReadOnlyList<Outgoing> outgoing, CancellationToken cancellationToken)

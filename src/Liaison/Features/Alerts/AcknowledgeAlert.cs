@@ -24,6 +24,9 @@ public static class AcknowledgeAlert
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(events);
+        // Read under the write lock: a second desk acknowledging at the same moment finds the first, and an alert
+        // cancelled a moment ago is seen as cancelled.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var alert = await AlertSharing.FindAsync(db, id, cancellationToken);
         if (alert is null)
         {
@@ -52,15 +55,12 @@ public static class AcknowledgeAlert
 
         var self = await db.Parties.SelfAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var row = alert.Recipients.SingleOrDefault(r => r.PartyId == self.Id);
         if (row is null)
         {
             return AlertAccess.Conflict("Not addressed to this party", $"{alert.OriginParty.Name} did not address this alert to {self.Name}, so it expects no acknowledgement from it.");
         }
 
-        // Read again under the write lock: a second desk acknowledging at the same moment must find the first.
-        await db.Entry(row).ReloadAsync(cancellationToken);
         if (row.IsAcknowledged)
         {
             return TypedResults.Ok(AcknowledgementView.Of(alert, row));
@@ -75,10 +75,7 @@ public static class AcknowledgeAlert
         row.Acknowledge(AlertStix.AcknowledgementIdOf(alert.StixId, self.StixId).ToString(), now, by, Clean(request?.Response), Clean(request?.ActionTaken), now);
         alert.Events.Add(new AlertEvent(AlertEvents.Acknowledged, now, by, self.StixId, row.OnTime == true ? "on time" : "late"));
         await Escalation.Escalation.CancelAsync(db, alert.Id, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await Feed.ShareAsync(db, time, AlertSharing.Outgoing(alert, row), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Relay.Poke();
+        await db.CommitAndShareAsync(transaction, time, AlertSharing.Outgoing(alert, row), cancellationToken);
         events.Publish(new DeskSignal("acknowledgement", alert.StixId, self.StixId, Precedences.Name(alert.Precedence), alert.SectorCodes.FirstOrDefault()));
         return TypedResults.Ok(AcknowledgementView.Of(alert, row));
     }

@@ -29,6 +29,9 @@ public static class EndAlert
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(events);
+        // Read under the write lock: a change committed a moment ago (a cancel racing an update) is seen, and this
+        // one is made on it — never on a copy read before it, which would share a version without it.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var alert = await AlertSharing.FindAsync(db, id, cancellationToken);
         if (alert is null)
         {
@@ -61,7 +64,7 @@ public static class EndAlert
             alert.Close(reason, AlertAccess.NameOf(user), now);
         }
 
-        await db.SaveAndShareAsync(time, ct => AlertSharing.OutgoingAsync(db, alert, ct), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, ct => AlertSharing.OutgoingAsync(db, alert, ct), cancellationToken);
         events.Publish(new DeskSignal("alert", alert.StixId, null, Precedences.Name(alert.Precedence), alert.SectorCodes.FirstOrDefault()));
         return TypedResults.Ok(AlertView.Of(alert, now));
     }

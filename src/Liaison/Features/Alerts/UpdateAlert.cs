@@ -20,6 +20,9 @@ public static class UpdateAlert
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(events);
+        // Read under the write lock: a change committed a moment ago (a cancel racing an update) is seen, and this
+        // one is made on it — never on a copy read before it, which would share a version without it.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var alert = await AlertSharing.FindAsync(db, id, cancellationToken);
         if (alert is null)
         {
@@ -52,7 +55,7 @@ public static class UpdateAlert
 
         var added = valid.Value.Addressees.Where(a => alert.Recipients.All(r => r.PartyId != a.Party.Id)).ToList();
         alert.Update(valid.Value.Content, added, AlertAccess.NameOf(user), now);
-        await db.SaveAndShareAsync(time, ct => AlertSharing.OutgoingAsync(db, alert, ct), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, ct => AlertSharing.OutgoingAsync(db, alert, ct), cancellationToken);
         events.Publish(new DeskSignal("alert", alert.StixId, null, Precedences.Name(alert.Precedence), alert.SectorCodes.FirstOrDefault()));
         return TypedResults.Ok(AlertView.Of(alert, now));
     }

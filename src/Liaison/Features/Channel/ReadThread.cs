@@ -67,10 +67,7 @@ public static class ReadThread
             message.MarkRead(now, by, receiptId);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await Feed.ShareAsync(db, time, [new(ChannelStix.Receipt(receiptId, self.StixId, unread, now, by), [thread.PartnerParty.StixId])], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Relay.Poke();
+        await db.CommitAndShareAsync(transaction, time, [new(ChannelStix.Receipt(receiptId, self.StixId, unread, now, by), [thread.PartnerParty.StixId])], cancellationToken);
         return unread.Count;
     }
 }

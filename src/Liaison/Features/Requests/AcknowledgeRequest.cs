@@ -58,10 +58,7 @@ public static class AcknowledgeRequest
         var self = await db.Parties.SelfAsync(cancellationToken);
         var by = string.IsNullOrWhiteSpace(body?.AcknowledgedBy) ? RequestAccess.NameOf(user) : body.AcknowledgedBy.Trim();
         request.Acknowledge(RequestStix.AcknowledgementIdOf(request.StixId, self.StixId).ToString(), now, by, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await Feed.ShareAsync(db, time, [RequestSharing.Outgoing(RequestStix.Acknowledgement(request), request)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Relay.Poke();
+        await db.CommitAndShareAsync(transaction, time, [RequestSharing.Outgoing(RequestStix.Acknowledgement(request), request)], cancellationToken);
         events.Publish(new DeskSignal("request", request.StixId, self.StixId, Precedences.Name(request.Priority), request.SectorCodes.FirstOrDefault()));
         return TypedResults.Ok(RequestView.Of(request, now));
     }

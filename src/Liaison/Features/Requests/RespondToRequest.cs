@@ -74,10 +74,7 @@ public static class RespondToRequest
         var self = await db.Parties.SelfAsync(cancellationToken);
         var by = string.IsNullOrWhiteSpace(respondedBy) ? RequestAccess.NameOf(user) : respondedBy.Trim();
         request.Respond(RequestStix.ResponseIdOf(request.StixId, self.StixId).ToString(), outcome, text, reason, refs, now, by, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await Feed.ShareAsync(db, time, [RequestSharing.Outgoing(RequestStix.Response(request), request)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Relay.Poke();
+        await db.CommitAndShareAsync(transaction, time, [RequestSharing.Outgoing(RequestStix.Response(request), request)], cancellationToken);
         events.Publish(new DeskSignal("request", request.StixId, self.StixId, Precedences.Name(request.Priority), request.SectorCodes.FirstOrDefault()));
         return TypedResults.Ok(RequestView.Of(request, now));
     }

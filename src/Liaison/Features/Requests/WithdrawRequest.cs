@@ -19,6 +19,9 @@ public static class WithdrawRequest
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(events);
+        // Read under the write lock: a change committed a moment ago (a cancel racing an update) is seen, and this
+        // one is made on it — never on a copy read before it, which would share a version without it.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var request = await RequestSharing.FindAsync(db, id, cancellationToken);
         if (request is null)
         {
@@ -48,7 +51,7 @@ public static class WithdrawRequest
         }
 
         request.Withdraw(RequestAccess.NameOf(user), now);
-        await db.SaveAndShareAsync(time, ct => RequestSharing.OutgoingAsync(db, request, ct), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, ct => RequestSharing.OutgoingAsync(db, request, ct), cancellationToken);
         events.Publish(new DeskSignal("request", request.StixId, null, Precedences.Name(request.Priority), request.SectorCodes.FirstOrDefault()));
         return TypedResults.Ok(RequestView.Of(request, now));
     }
