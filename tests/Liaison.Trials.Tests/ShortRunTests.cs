@@ -43,6 +43,7 @@ public sealed class ShortRunTests(ITestOutputHelper output)
         Assert.Equal(0, check.AcknowledgementsWrong);
         Assert.Equal(0, check.RedOutside);
         Assert.Equal(0, check.ConfirmedMissing);
+        Assert.Equal(0, check.Diverged);
         // The run proves something only if every fault happened in it.
         var faults = new[] { report.ToA, report.ToB };
         Assert.True(faults.Sum(f => f.Dropped) > 0, "no request dropped");

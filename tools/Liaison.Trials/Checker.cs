@@ -8,14 +8,16 @@ namespace Liaison.Trials;
 /// Reads both nodes' databases and counts, in the manner of Jepsen's total-queue checks: versions created (released
 /// by their creator to the other node), lost (held by the creator, missing at the recipient), unexpected (at a
 /// recipient, never created), applied twice, acknowledgements linked to another alert or another acknowledgement than
-/// the acknowledging node recorded, TLP:RED objects seen outside their node, and records a node confirmed with a 2xx
-/// that are not in its database.
+/// the acknowledging node recorded, TLP:RED objects seen outside their node, records a node confirmed with a 2xx
+/// that are not in its database, and alerts and requests whose state differs between the two nodes, or between the
+/// creator's record and the last version it shared of it.
 /// </summary>
 public sealed record CheckResult(
     long Created, long Lost, long Unexpected, long AppliedTwice, long AcknowledgementsWrong, long RedOutside, long ConfirmedMissing,
-    long Pending, IReadOnlyList<string> Examples)
+    long Diverged, long Pending, IReadOnlyList<string> Examples)
 {
-    public bool Clean => Lost == 0 && Unexpected == 0 && AppliedTwice == 0 && AcknowledgementsWrong == 0 && RedOutside == 0 && ConfirmedMissing == 0;
+    public bool Clean => Lost == 0 && Unexpected == 0 && AppliedTwice == 0 && AcknowledgementsWrong == 0 && RedOutside == 0 && ConfirmedMissing == 0
+        && Diverged == 0;
 
     public override string ToString()
     {
@@ -26,7 +28,8 @@ public sealed record CheckResult(
         text.AppendLine(CultureInfo.InvariantCulture, $"  applied twice             {AppliedTwice}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  acknowledgements wrong    {AcknowledgementsWrong}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  TLP:RED outside its node  {RedOutside}");
-        text.Append(CultureInfo.InvariantCulture, $"  2xx but not on its node   {ConfirmedMissing}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  2xx but not on its node   {ConfirmedMissing}");
+        text.Append(CultureInfo.InvariantCulture, $"  records that disagree     {Diverged}");
         foreach (var example in Examples.Take(10))
         {
             text.Append(CultureInfo.InvariantCulture, $"\n    e.g. {example}");
@@ -53,9 +56,10 @@ public static class Checker
         var two = Direction(y, dbB, x, dbA, examples);
         var acks = AcknowledgementsWrong(dbA, dbB, examples);
         var missing = ConfirmedMissing(x, dbA, examples) + ConfirmedMissing(y, dbB, examples);
+        var diverged = Diverged(x, dbA, y, dbB, examples) + Diverged(y, dbB, x, dbA, examples);
         return new CheckResult(
             one.Created + two.Created, one.Lost + two.Lost, one.Unexpected + two.Unexpected, one.Twice + two.Twice + Twice(dbA, examples) + Twice(dbB, examples),
-            acks, one.Red + two.Red, missing, one.Pending + two.Pending, examples);
+            acks, one.Red + two.Red, missing, diverged, one.Pending + two.Pending, examples);
     }
 
     private static SqliteConnection Open(string file)
@@ -127,6 +131,66 @@ public static class Checker
         }
 
         return wrong;
+    }
+
+    /// <summary>
+    /// The creator's alerts and requests whose state the recipient holds differently (an alert's status and revision;
+    /// a request's outcome and whether it was withdrawn), and the creator's own alerts whose record says other than
+    /// the last version it shared: what each desk shows must be what the other was sent.
+    /// </summary>
+    private static long Diverged(Node creator, SqliteConnection c, Node recipient, SqliteConnection r, List<string> examples)
+    {
+        const string alerts = """
+            SELECT a.StixId, a.Status || ' ' || a.Revision FROM alerts a JOIN parties p ON p.Id = a.OriginPartyId WHERE p.IsSelf = $self
+            """;
+        const string requests = """
+            SELECT q.StixId, COALESCE(q.Outcome, 'open') || CASE WHEN q.WithdrawnAt IS NULL THEN '' ELSE ' withdrawn' END
+            FROM requests q JOIN parties p ON p.Id = q.OriginPartyId WHERE p.IsSelf = $self
+            """;
+        const string shared = """
+            SELECT a.StixId, a.Status || ' ' || a.Revision, json_extract(o.Json, '$.status') || ' ' || json_extract(o.Json, '$.revision')
+            FROM alerts a JOIN parties p ON p.Id = a.OriginPartyId AND p.IsSelf = 1
+            JOIN stix_objects o ON o.StixId = a.StixId AND o.IsLatest = 1
+            """;
+        long diverged = 0;
+        foreach (var sql in new[] { alerts, requests })
+        {
+            var held = Pairs(r, sql, 0);
+            foreach (var (id, state) in Pairs(c, sql, 1))
+            {
+                if (held.TryGetValue(id, out var theirs) && !string.Equals(state, theirs, StringComparison.OrdinalIgnoreCase))
+                {
+                    diverged++;
+                    examples.Add($"{id}: {state} on {creator.Name}, {theirs} on {recipient.Name}");
+                }
+            }
+        }
+
+        foreach (var (id, record, version) in Rows3(c, shared))
+        {
+            if (!string.Equals(record, version, StringComparison.OrdinalIgnoreCase))
+            {
+                diverged++;
+                examples.Add($"{id}: {record} on {creator.Name}'s desk, {version} in the last version it shared");
+            }
+        }
+
+        return diverged;
+    }
+
+    private static Dictionary<string, string> Pairs(SqliteConnection db, string sql, int self)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$self", self);
+        using var reader = command.ExecuteReader();
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            pairs[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return pairs;
     }
 
     private static long ConfirmedMissing(Node node, SqliteConnection db, List<string> examples)

@@ -41,11 +41,15 @@ public sealed class Side(string name, NodeProcess node, DeskClient desk, string 
 
 /// <summary>
 /// The workload each node's analysts run during the trials, through the public API: incident creates (draft then
-/// publish; some TLP:RED, which must never leave), revisions, retractions, alerts, acknowledgements of the partner's
-/// alerts, and liaison-channel messages. A request that meets a killed node is simply counted and the client moves on.
+/// publish; some TLP:RED, which must never leave), revisions, retractions, alerts, updates racing a cancel or close
+/// of the same alert, acknowledgements of the partner's alerts, requests to the partner with their acknowledgements,
+/// answers, refusals and withdrawals, and liaison-channel messages. A request that meets a killed node is simply
+/// counted and the client moves on.
 /// </summary>
 public static class Workload
 {
+    private static readonly string[] Questions = ["Were vehicles stopped on your side?"];
+
     public static async Task RunAsync(Side side, int seed, Func<bool> stop, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
@@ -62,11 +66,15 @@ public static class Workload
                 var roll = random.Next(100);
                 await (roll switch
                 {
-                    < 35 => CreateIncidentAsync(side, random, cancellationToken),
-                    < 50 => ReviseAsync(side, random, cancellationToken),
-                    < 55 => RetractAsync(side, random, cancellationToken),
-                    < 70 => RaiseAlertAsync(side, random, cancellationToken),
-                    < 82 => AcknowledgeAsync(side, random, cancellationToken),
+                    < 30 => CreateIncidentAsync(side, random, cancellationToken),
+                    < 42 => ReviseAsync(side, random, cancellationToken),
+                    < 46 => RetractAsync(side, random, cancellationToken),
+                    < 57 => RaiseAlertAsync(side, random, cancellationToken),
+                    < 63 => ChangeAlertAsync(side, random, cancellationToken),
+                    < 72 => AcknowledgeAsync(side, random, cancellationToken),
+                    < 78 => CreateRequestAsync(side, random, cancellationToken),
+                    < 85 => RespondAsync(side, random, cancellationToken),
+                    < 87 => WithdrawAsync(side, random, cancellationToken),
                     _ => MessageAsync(side, random, cancellationToken),
                 });
             }
@@ -166,25 +174,106 @@ public static class Workload
         side.Count("alert");
     }
 
-    private static async Task AcknowledgeAsync(Side side, Random random, CancellationToken cancellationToken)
+    /// <summary>
+    /// An update and a cancel or close of the same own active alert, sent at once, as two officers at two desks
+    /// might: each is applied or refused with 409, and the checker compares what each node then holds.
+    /// </summary>
+    private static async Task ChangeAlertAsync(Side side, Random random, CancellationToken cancellationToken)
     {
-        var open = await side.Desk.SendAsync(HttpMethod.Get, "api/alerts?direction=received&open=true&limit=20", null, cancellationToken);
-        var items = open.Body?["items"]?.AsArray();
-        if (items is null || items.Count == 0)
+        if (await PickAsync(side, "api/alerts?direction=sent&status=active&limit=20", random, cancellationToken) is not { } id)
         {
             return;
         }
 
-        var id = items[random.Next(items.Count)]!["id"]!.GetValue<string>();
+        var until = TimeProvider.System.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var update = side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/update", new
+        {
+            precedence = "priority",
+            title = $"{side.Name} alert updated {random.Next():x}",
+            description = "trials: updated",
+            area = new { type = "Circle", latitude = 28.9 + random.NextDouble(), longitude = 61.5 + random.NextDouble(), radius = 3000 },
+            validUntil = until,
+            tlp = "green",
+        }, cancellationToken);
+        var end = random.Next(3) switch
+        {
+            0 => side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/cancel", new { reason = "trials: false report" }, cancellationToken),
+            1 => side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/close", new { reason = "trials: passed" }, cancellationToken),
+            _ => null,
+        };
+        var updated = await update;
+        Tally(side, "alert update", updated.Status);
+        if (end is not null)
+        {
+            Tally(side, "alert end", (await end).Status);
+        }
+    }
+
+    private static async Task CreateRequestAsync(Side side, Random random, CancellationToken cancellationToken)
+    {
+        var due = TimeProvider.System.GetUtcNow().AddHours(random.Next(1, 48)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var request = await side.Desk.SendAsync(HttpMethod.Post, "api/requests", new
+        {
+            to = side.PartnerIdentity,
+            kind = random.Next(2) == 0 ? "information" : "assistance",
+            subject = $"{side.Name} request {random.Next():x}",
+            questions = Questions,
+            priority = random.Next(2) == 0 ? "routine" : "priority",
+            due,
+            tlp = "green",
+        }, cancellationToken);
+        if (request.Status != HttpStatusCode.Created || request.Location is null)
+        {
+            Refuse(side, "request", request.Status);
+            return;
+        }
+
+        side.Confirmed.Add(request.Location[(request.Location.LastIndexOf('/') + 1)..]);
+        side.Count("request");
+    }
+
+    /// <summary>Acknowledges, answers or declines one of the partner's open requests.</summary>
+    private static async Task RespondAsync(Side side, Random random, CancellationToken cancellationToken)
+    {
+        if (await PickAsync(side, "api/requests?direction=in&open=true&limit=20", random, cancellationToken) is not { } id)
+        {
+            return;
+        }
+
+        var (what, path, body) = random.Next(3) switch
+        {
+            0 => ("request acknowledgement", "acknowledge", (object?)null),
+            1 => ("answer", "answer", new { text = "Two pickups stopped at post 14." }),
+            _ => ("refusal", "decline", (object?)new { reason = "Not ours to answer." }),
+        };
+        Tally(side, what, (await side.Desk.SendAsync(HttpMethod.Post, $"api/requests/{id}/{path}", body, cancellationToken)).Status);
+    }
+
+    private static async Task WithdrawAsync(Side side, Random random, CancellationToken cancellationToken)
+    {
+        if (await PickAsync(side, "api/requests?direction=out&open=true&limit=20", random, cancellationToken) is { } id)
+        {
+            Tally(side, "withdrawal", (await side.Desk.SendAsync(HttpMethod.Post, $"api/requests/{id}/withdraw", null, cancellationToken)).Status);
+        }
+    }
+
+    /// <summary>The id of one item of a desk list, at random; null when the list is empty.</summary>
+    private static async Task<string?> PickAsync(Side side, string list, Random random, CancellationToken cancellationToken)
+    {
+        var page = await side.Desk.SendAsync(HttpMethod.Get, list, null, cancellationToken);
+        var items = page.Body?["items"]?.AsArray();
+        return items is null || items.Count == 0 ? null : items[random.Next(items.Count)]!["id"]!.GetValue<string>();
+    }
+
+    private static async Task AcknowledgeAsync(Side side, Random random, CancellationToken cancellationToken)
+    {
+        if (await PickAsync(side, "api/alerts?direction=received&open=true&limit=20", random, cancellationToken) is not { } id)
+        {
+            return;
+        }
+
         var ack = await side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/acknowledge", new { response = "seen", actionTaken = "patrol sent" }, cancellationToken);
-        if (ack.Status == HttpStatusCode.OK)
-        {
-            side.Count("acknowledgement");
-        }
-        else
-        {
-            Refuse(side, "acknowledge", ack.Status);
-        }
+        Tally(side, "acknowledgement", ack.Status);
     }
 
     private static async Task MessageAsync(Side side, Random random, CancellationToken cancellationToken)
@@ -234,6 +323,18 @@ public static class Workload
     {
         var keys = set.Keys;
         return keys.Count == 0 ? null : keys.ElementAt(random.Next(keys.Count));
+    }
+
+    private static void Tally(Side side, string what, HttpStatusCode status)
+    {
+        if (status == HttpStatusCode.OK)
+        {
+            side.Count(what);
+        }
+        else
+        {
+            Refuse(side, what, status);
+        }
     }
 
     private static void Refuse(Side side, string what, HttpStatusCode status)
