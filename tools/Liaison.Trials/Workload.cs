@@ -152,27 +152,8 @@ public static class Workload
         }
     }
 
-    private static async Task RaiseAlertAsync(Side side, Random random, CancellationToken cancellationToken)
-    {
-        var until = TimeProvider.System.GetUtcNow().AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var alert = await side.Desk.SendAsync(HttpMethod.Post, "api/alerts", new
-        {
-            precedence = random.Next(2) == 0 ? "routine" : "priority",
-            title = $"{side.Name} alert {random.Next():x}",
-            description = "trials",
-            area = new { type = "Circle", latitude = 28.9 + random.NextDouble(), longitude = 61.5 + random.NextDouble(), radius = 2000 },
-            validUntil = until,
-            tlp = "green",
-        }, cancellationToken);
-        if (alert.Status != HttpStatusCode.Created || alert.Location is null)
-        {
-            Refuse(side, "alert", alert.Status);
-            return;
-        }
-
-        side.Confirmed.Add(alert.Location[(alert.Location.LastIndexOf('/') + 1)..]);
-        side.Count("alert");
-    }
+    private static async Task RaiseAlertAsync(Side side, Random random, CancellationToken cancellationToken) =>
+        Created(side, "alert", await side.Desk.SendAsync(HttpMethod.Post, "api/alerts", Alert(random, $"{side.Name} alert {random.Next():x}", days: 2), cancellationToken));
 
     /// <summary>
     /// An update and a cancel or close of the same own active alert, sent at once, as two officers at two desks
@@ -185,16 +166,7 @@ public static class Workload
             return;
         }
 
-        var until = TimeProvider.System.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var update = side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/update", new
-        {
-            precedence = "priority",
-            title = $"{side.Name} alert updated {random.Next():x}",
-            description = "trials: updated",
-            area = new { type = "Circle", latitude = 28.9 + random.NextDouble(), longitude = 61.5 + random.NextDouble(), radius = 3000 },
-            validUntil = until,
-            tlp = "green",
-        }, cancellationToken);
+        var update = side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/update", Alert(random, $"{side.Name} alert updated {random.Next():x}", days: 3), cancellationToken);
         var end = random.Next(3) switch
         {
             0 => side.Desk.SendAsync(HttpMethod.Post, $"api/alerts/{id}/cancel", new { reason = "trials: false report" }, cancellationToken),
@@ -222,14 +194,7 @@ public static class Workload
             due,
             tlp = "green",
         }, cancellationToken);
-        if (request.Status != HttpStatusCode.Created || request.Location is null)
-        {
-            Refuse(side, "request", request.Status);
-            return;
-        }
-
-        side.Confirmed.Add(request.Location[(request.Location.LastIndexOf('/') + 1)..]);
-        side.Count("request");
+        Created(side, "request", request);
     }
 
     /// <summary>Acknowledges, answers or declines one of the partner's open requests.</summary>
@@ -307,6 +272,29 @@ public static class Workload
 
         side.Confirmed.Add(message.Body["id"]!.GetValue<string>());
         side.Count("message");
+    }
+
+    private static object Alert(Random random, string title, int days) => new
+    {
+        precedence = random.Next(2) == 0 ? "routine" : "priority",
+        title,
+        description = "trials",
+        area = new { type = "Circle", latitude = 28.9 + random.NextDouble(), longitude = 61.5 + random.NextDouble(), radius = 2000 },
+        validUntil = TimeProvider.System.GetUtcNow().AddDays(days).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        tlp = "green",
+    };
+
+    /// <summary>Counts a record the node answered 201 for, and keeps its id: it must be in the database at the end.</summary>
+    private static void Created(Side side, string what, (HttpStatusCode Status, string? Location, System.Text.Json.Nodes.JsonNode? Body) answer)
+    {
+        if (answer.Status != HttpStatusCode.Created || answer.Location is null)
+        {
+            Refuse(side, what, answer.Status);
+            return;
+        }
+
+        side.Confirmed.Add(answer.Location[(answer.Location.LastIndexOf('/') + 1)..]);
+        side.Count(what);
     }
 
     private static object Incident(Random random, string tlp, string title) => new
