@@ -16,51 +16,37 @@ public sealed class AlertDeadlines(DeskEvents events) : IDueWork
     private const int Batch = 200;
 
     /// <inheritdoc/>
-    public async Task<int> RunDueAsync(LiaisonDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var signals = new List<DeskSignal>();
-        // Joins the timer's transaction when it runs inside one.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var undelivered = await db.Set<Alert>().Include(a => a.OriginParty).Include(a => a.Recipients).ThenInclude(r => r.Party)
-            .Where(a => a.OriginParty.IsSelf && a.Recipients.Any(r => r.DeliveredAt == null && db.Set<Delivery>().Any(d =>
-                d.State == DeliveryState.Delivered && d.Partner.PartyId == r.PartyId && d.Shared.StixId == a.StixId && d.Shared.VersionAt >= r.AddressedVersionAt)))
-            .OrderBy(a => a.Id).Take(Batch).ToListAsync(cancellationToken);
-        await AlertDeliveries.SyncAsync(db, undelivered, now, cancellationToken);
-
-        var due = await db.Set<AlertRecipient>()
-            .Where(r => r.AcknowledgedAt == null && r.OverdueAt == null && r.Deadline <= now)
-            .Join(db.Set<Alert>().Where(a => a.OriginParty.IsSelf && a.Status == AlertStatus.Active), r => r.AlertId, a => a.Id,
-                (r, a) => new { r.Id, r.AlertId, a.StixId, a.Precedence, Sectors = a.SectorCodes, Party = r.Party.StixId, PartyName = r.Party.Name, r.Deadline })
-            .OrderBy(r => r.Deadline).Take(Batch).ToListAsync(cancellationToken);
-        var marked = 0;
-        foreach (var row in due)
+    public Task<int> RunDueAsync(LiaisonDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        DueTransaction.RunAsync(db, events, async signals =>
         {
-            var claimed = await db.Set<AlertRecipient>().Where(r => r.Id == row.Id && r.OverdueAt == null && r.AcknowledgedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.OverdueAt, now), cancellationToken);
-            if (claimed == 0)
+            var undelivered = await db.Set<Alert>().Include(a => a.OriginParty).Include(a => a.Recipients).ThenInclude(r => r.Party)
+                .Where(a => a.OriginParty.IsSelf && a.Recipients.Any(r => r.DeliveredAt == null && db.Set<Delivery>().Any(d =>
+                    d.State == DeliveryState.Delivered && d.Partner.PartyId == r.PartyId && d.Shared.StixId == a.StixId && d.Shared.VersionAt >= r.AddressedVersionAt)))
+                .OrderBy(a => a.Id).Take(Batch).ToListAsync(cancellationToken);
+            await AlertDeliveries.SyncAsync(db, undelivered, now, cancellationToken);
+
+            var due = await db.Set<AlertRecipient>()
+                .Where(r => r.AcknowledgedAt == null && r.OverdueAt == null && r.Deadline <= now)
+                .Join(db.Set<Alert>().Where(a => a.OriginParty.IsSelf && a.Status == AlertStatus.Active), r => r.AlertId, a => a.Id,
+                    (r, a) => new { r.Id, r.AlertId, a.StixId, a.Precedence, Sectors = a.SectorCodes, Party = r.Party.StixId, PartyName = r.Party.Name, r.Deadline })
+                .OrderBy(r => r.Deadline).Take(Batch).ToListAsync(cancellationToken);
+            var marked = 0;
+            foreach (var row in due)
             {
-                continue;
+                var claimed = await db.Set<AlertRecipient>().Where(r => r.Id == row.Id && r.OverdueAt == null && r.AcknowledgedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.OverdueAt, now), cancellationToken);
+                if (claimed == 0)
+                {
+                    continue;
+                }
+
+                marked++;
+                await AlertTimeline.AddAsync(db, row.AlertId, AlertEvents.Overdue, $"{row.PartyName}: no acknowledgement by {row.Deadline:yyyy-MM-dd HH:mm:ss}Z", now, null, row.Party, cancellationToken);
+                signals.Add(new DeskSignal("alert", row.StixId, null, Precedences.Name(row.Precedence), row.Sectors.FirstOrDefault()));
             }
 
-            marked++;
-            await AlertTimeline.AddAsync(db, row.AlertId, AlertEvents.Overdue, $"{row.PartyName}: no acknowledgement by {row.Deadline:yyyy-MM-dd HH:mm:ss}Z", now, null, row.Party, cancellationToken);
-            signals.Add(new DeskSignal("alert", row.StixId, null, Precedences.Name(row.Precedence), row.Sectors.FirstOrDefault()));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        foreach (var signal in signals)
-        {
-            events.Publish(signal);
-        }
-
-        return marked;
-    }
+            return marked;
+        }, cancellationToken);
 }
 
 /// <summary>Copies the partner's signed delivery receipt onto each recipient row once the outbox has one.</summary>
