@@ -43,7 +43,7 @@ public static class Durability
                 await side.Node.KillAsync();
                 await side.Node.StartAsync(environment, cancellationToken);
                 var read = await side.Desk.SendAsync(HttpMethod.Get, $"api/incidents/{id}", null, cancellationToken);
-                int count;
+                int count, lost;
                 lock (missing)
                 {
                     if (read.Status != HttpStatusCode.OK)
@@ -52,11 +52,12 @@ public static class Durability
                     }
 
                     count = ++done;
+                    lost = missing.Count;
                 }
 
                 if (count % 50 == 0)
                 {
-                    await progress.WriteLineAsync($"  durability: {count} trials, {missing.Count} missing, {clock.Elapsed.TotalSeconds:F0} s");
+                    await progress.WriteLineAsync($"  durability: {count} trials, {lost} missing, {clock.Elapsed.TotalSeconds:F0} s");
                 }
             }
         }
