@@ -13,6 +13,9 @@ public static class DeleteOfficer
 {
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(int id, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Read under the write lock, like every change that shares a version (Feed.CommitAndShareAsync): a delete or
+        // an edit committed a moment ago is seen here, never overwritten or deleted twice.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var officer = await db.Officers.Include(o => o.Party).Include(o => o.Sector).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (officer is null)
         {
@@ -36,7 +39,7 @@ public static class DeleteOfficer
 
         var revocation = await RosterSharing.OfficerAsync(db, officer, time.GetUtcNow().UtcDateTime, cancellationToken);
         db.Officers.Remove(officer);
-        await db.SaveAndShareAsync(time, _ => Task.FromResult(revocation), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, revocation, cancellationToken);
         return TypedResults.NoContent();
     }
 }

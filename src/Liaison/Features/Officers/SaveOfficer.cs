@@ -90,6 +90,9 @@ public static partial class SaveOfficer
     public static async Task<Results<Ok<OfficerView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         int id, Request request, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Read under the write lock, like every change that shares a version (Feed.CommitAndShareAsync): a delete or
+        // an edit committed a moment ago is seen here, never overwritten or deleted twice.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var officer = await db.Officers.Include(o => o.Sector).Include(o => o.Party).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (officer is null)
         {
@@ -108,7 +111,7 @@ public static partial class SaveOfficer
         }
 
         officer.Revise(details, time.GetUtcNow().UtcDateTime);
-        await db.SaveAndShareAsync(time, ct => RosterSharing.OfficerAsync(db, officer, null, ct), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, ct => RosterSharing.OfficerAsync(db, officer, null, ct), cancellationToken);
         return TypedResults.Ok(OfficerView.Of(officer));
     }
 

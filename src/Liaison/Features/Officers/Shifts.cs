@@ -27,6 +27,9 @@ public static class Shifts
     public static async Task<Results<Created<ShiftView>, ValidationProblem>> CreateAsync(
         Request request, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Read under the write lock, like every change that shares a version (Feed.CommitAndShareAsync): a delete or
+        // an edit committed a moment ago is seen here, never overwritten or deleted twice.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var validation = new Validation();
         Officer? officer = null;
         if (request.OfficerId is not { } officerId)
@@ -70,7 +73,7 @@ public static class Shifts
 
         var shift = new DutyShift(officer!, sector!, role!.Value, start!.Value, end!.Value, time.GetUtcNow().UtcDateTime);
         db.DutyShifts.Add(shift);
-        await db.SaveAndShareAsync(time, ct => RosterSharing.ShiftAsync(db, shift, null, ct), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, ct => RosterSharing.ShiftAsync(db, shift, null, ct), cancellationToken);
         return TypedResults.Created($"/api/shifts/{shift.Id}", ShiftView.Of(shift));
     }
 
@@ -104,6 +107,9 @@ public static class Shifts
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(int id, LiaisonDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Read under the write lock, like every change that shares a version (Feed.CommitAndShareAsync): a delete or
+        // an edit committed a moment ago is seen here, never overwritten or deleted twice.
+        await using var transaction = await Feed.BeginAsync(db, cancellationToken);
         var shift = await db.DutyShifts.Include(s => s.Officer).ThenInclude(o => o.Party).Include(s => s.Sector).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (shift is null)
         {
@@ -118,7 +124,7 @@ public static class Shifts
         // The partner is told by a revoked version of the shift (deletions are never silent, DESIGN §3).
         var revocation = await RosterSharing.ShiftAsync(db, shift, time.GetUtcNow().UtcDateTime, cancellationToken);
         db.DutyShifts.Remove(shift);
-        await db.SaveAndShareAsync(time, _ => Task.FromResult(revocation), cancellationToken);
+        await db.CommitAndShareAsync(transaction, time, revocation, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -42,6 +42,30 @@ public sealed class DutyRosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RacingDeletesAndShifts_AreAppliedOneAfterTheOther_NeverAnswered500()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            // Five desks delete the same shift at once: one deletes it, the others find it gone.
+            var officer = await OfficerAsync($"Raced {round}");
+            var created = await _admin.PostAsJsonAsync("/api/shifts", new { officerId = officer, sector = "TFT-MJV", role = "duty-officer", start = "2026-11-28T08:00:00Z", end = "2026-11-28T20:00:00Z" });
+            await Expect.StatusAsync(HttpStatusCode.Created, created);
+            var shift = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var deletes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _admin.DeleteAsync($"/api/shifts/{shift}")));
+            Assert.Equal([HttpStatusCode.NoContent, .. Enumerable.Repeat(HttpStatusCode.NotFound, 4)], deletes.Select(d => d.StatusCode).Order());
+
+            // A shift added while its officer is deleted: either the officer goes and the shift is refused, or the
+            // shift stays and so does the officer.
+            var addShift = _admin.PostAsJsonAsync("/api/shifts", new { officerId = officer, sector = "TFT-MJV", role = "duty-officer", start = "2026-11-29T08:00:00Z", end = "2026-11-29T20:00:00Z" });
+            var deleteOfficer = _admin.DeleteAsync($"/api/officers/{officer}");
+            var (added, deleted) = (await addShift, await deleteOfficer);
+            Assert.True(
+                (added.StatusCode, deleted.StatusCode) is (HttpStatusCode.Created, HttpStatusCode.Conflict) or (HttpStatusCode.BadRequest, HttpStatusCode.NoContent),
+                $"shift {(int)added.StatusCode}, officer delete {(int)deleted.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Handover_AtExactlyTheEnd_TheNextOfficerIsOnAndTheFirstIsOff()
     {
         var day = await OfficerAsync("Day");
