@@ -92,7 +92,7 @@ public sealed class Puller(
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     partner.RecordFailure(now, $"pull from {partner.BaseUrl} failed: {ex.Message}");
-                    await db.SaveChangesAsync(cancellationToken);
+                    await PartnerLink.SaveAsync(db, partner, cancellationToken);
                     logger.LogWarning("Pull from {Partner} failed: {Reason}", partner.Party.Name, ex.Message);
                     return added;
                 }
@@ -103,7 +103,7 @@ public sealed class Puller(
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
                         partner.RecordFailure(now, $"pull from {partner.BaseUrl} answered {(int)response.StatusCode}");
-                        await db.SaveChangesAsync(cancellationToken);
+                        await PartnerLink.SaveAsync(db, partner, cancellationToken);
                         return added;
                     }
 
@@ -127,7 +127,7 @@ public sealed class Puller(
                     }
 
                     partner.RecordPull(now, objects.Count > 0 ? last : null);
-                    await db.SaveChangesAsync(cancellationToken);
+                    await PartnerLink.SaveAsync(db, partner, cancellationToken);
                     if (!more || last is null)
                     {
                         return added;

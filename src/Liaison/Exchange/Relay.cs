@@ -232,7 +232,7 @@ public sealed class Relay(
             }
 
             var reconnected = partner.RecordContact(now);
-            await db.SaveChangesAsync(cancellationToken);
+            await PartnerLink.SaveAsync(db, partner, cancellationToken);
             if (reconnected)
             {
                 puller.Wake(partner.Id);
@@ -258,7 +258,7 @@ public sealed class Relay(
         }
 
         partner.RecordFailure(now, reason);
-        await db.SaveChangesAsync(cancellationToken);
+        await PartnerLink.SaveAsync(db, partner, cancellationToken);
         return 0;
     }
 

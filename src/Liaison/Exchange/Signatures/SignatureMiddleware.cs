@@ -27,6 +27,9 @@ public sealed record VerifiedPartnerRequest(Partner Partner, SignedMessage Reque
 public sealed class SignatureMiddleware(
     RequestDelegate next, IServiceScopeFactory scopes, NodeKey key, TimeProvider time, ReplayCaches replays, AuditLog audit, ILogger<SignatureMiddleware> logger)
 {
+    /// <summary>How stale the noted last contact may get; far below the link-health bound (ten pull intervals).</summary>
+    public static readonly TimeSpan ContactGranularity = TimeSpan.FromSeconds(10);
+
     public const string RejectedAction = "exchange.signature-rejected";
 
     public static bool IsSigned(HttpRequest request)
@@ -112,12 +115,37 @@ public sealed class SignatureMiddleware(
             return null;
         }
 
-        partner.RecordContact(time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(context.RequestAborted);
+        await RecordContactAsync(db, partner);
 
         // Whatever runs next reads the body that was verified, from memory.
         request.Body = new MemoryStream(body, writable: false);
         return new VerifiedPartnerRequest(partner, message);
+    }
+
+    /// <summary>
+    /// Notes when the partner was last heard from (the partners page's link health). It is a write, and on SQLite
+    /// every write waits for the one writer: so it is written at most every <see cref="ContactGranularity"/> (or at
+    /// once when the link had failed), and a node too busy to write it in time still serves the request — found
+    /// by the long trial run, where pushes and pulls to a node busy taking in a backlog were answered 500 because
+    /// this bookkeeping could not get the write lock.
+    /// </summary>
+    private async Task RecordContactAsync(LiaisonDbContext db, Partner partner)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (partner.ConsecutiveFailures == 0 && partner.LastContactAt is { } last && now - last < ContactGranularity)
+        {
+            return;
+        }
+
+        partner.RecordContact(now);
+        try
+        {
+            await PartnerLink.SaveAsync(db, partner, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            logger.LogWarning("Could not note contact with {Partner} ({Reason}); the request goes on", partner.Party.Name, ex.InnerException?.Message ?? ex.Message);
+        }
     }
 
     /// <summary>The body, or null when it exceeds the cap (a chunked body has no Content-Length to refuse early).</summary>

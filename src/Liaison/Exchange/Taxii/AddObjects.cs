@@ -15,7 +15,7 @@ namespace Liaison.Exchange.Taxii;
 public static class AddObjects
 {
     public static async Task<IResult> AddAsync(
-        string collection, HttpContext http, LiaisonDbContext db, TimeProvider time, AuditLog audit, CancellationToken cancellationToken)
+        string collection, HttpContext http, LiaisonDbContext db, TimeProvider time, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(time);
@@ -38,9 +38,15 @@ public static class AddObjects
             return TaxiiResult.Error(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", contentType.Problem);
         }
 
+        // A signed request's body is already in memory (the signature middleware verified it), and from here the
+        // envelope is taken in whole even if the sender stops waiting for the answer (its attempt timed out on a busy
+        // node or a slow link): its retry then finds every object already held and is answered at once. Giving up
+        // with the sender would roll the work back, and a node slower than the sender's timeout would never take an
+        // envelope in by push at all. Only the node's shutdown stops it.
+        var ingest = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var body = http.Request.ContentLength is > ServerInformation.MaxContentLength
             ? null
-            : await ReadCappedAsync(http.Request.Body, ServerInformation.MaxContentLength, cancellationToken);
+            : await ReadCappedAsync(http.Request.Body, ServerInformation.MaxContentLength, ingest);
         if (body is null)
         {
             return TaxiiResult.Error(StatusCodes.Status413PayloadTooLarge, "Request too large",
@@ -54,7 +60,7 @@ public static class AddObjects
                 "The body must be a TAXII envelope: a JSON object whose objects member is a list of STIX objects (TAXII 2.1 §3.7).");
         }
 
-        var results = await Ingest.ReceiveAsync(db, time, partner, [.. objects.Select(o => o.Json)], cancellationToken, audit, http.RequestServices.GetService<DeskEvents>());
+        var results = await Ingest.ReceiveAsync(db, time, partner, [.. objects.Select(o => o.Json)], ingest, audit, http.RequestServices.GetService<DeskEvents>());
         var successes = new List<TaxiiStatusDetails>();
         var failures = new List<TaxiiStatusDetails>();
         for (var i = 0; i < results.Count; i++)
@@ -67,7 +73,7 @@ public static class AddObjects
         var status = TaxiiStatus.FromOutcome(Guid.NewGuid(), TaxiiTimestamp.TruncateToMicroseconds(received), successes, failures);
         var json = TaxiiJson.Serialize(status);
         db.TaxiiStatuses.Add(new TaxiiStatusRecord(status.Id.ToString(), requester.Key, json, received.UtcDateTime));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(ingest);
         return TaxiiResult.Raw(System.Text.Encoding.UTF8.GetBytes(json), StatusCodes.Status202Accepted);
     }
 

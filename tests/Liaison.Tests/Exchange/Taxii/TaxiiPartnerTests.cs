@@ -71,12 +71,12 @@ public sealed class TaxiiPartnerTests
             return await response.Content.ReadFromJsonAsync<JsonElement>();
         }
 
-        public async Task<HttpResponseMessage> PostAsync(string body, string contentType = MediaType)
+        public async Task<HttpResponseMessage> PostAsync(string body, string contentType = MediaType, CancellationToken cancellationToken = default)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Url(Objects)) { Content = new StringContent(body, Encoding.UTF8) };
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
             request.Headers.Accept.ParseAdd(MediaType);
-            return await Http.SendAsync(request);
+            return await Http.SendAsync(request, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
@@ -195,6 +195,51 @@ public sealed class TaxiiPartnerTests
         Assert.Equal(1, duplicate.GetProperty("success_count").GetInt32());
         var (versions, _) = await GetAsync(analyst, Versions(own.Id.ToString()));
         Assert.Single(versions.GetProperty("versions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Partner_StopsWaitingForTheAnswer_TheEnvelopeIsStillTakenInWhole()
+    {
+        await using var pair = await Pair.StartAsync();
+        var objects = Enumerable.Range(0, 5).Select(_ => NewLocation(pair.ClientParty, pair.Client)).ToList();
+        var body = $$"""{"objects":[{{string.Join(",", objects.Select(o => StixJson.ToJsonString(o.ToJson())))}}]}""";
+
+        // A first push, so the link's last contact is fresh and the next one goes straight to the envelope.
+        await Expect.StatusAsync(HttpStatusCode.Accepted, await pair.PostAsync("""{"objects":[]}"""));
+
+        // The server is busy: another writer holds its database, so the push waits for the write lock longer than
+        // the sender is willing to wait for the answer.
+        await using (var busy = new Microsoft.Data.Sqlite.SqliteConnection(pair.Server.Settings.Database.ConnectionString))
+        {
+            await busy.OpenAsync();
+            await using (var hold = busy.CreateCommand())
+            {
+                hold.CommandText = "BEGIN IMMEDIATE";
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            using var impatient = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pair.PostAsync(body, cancellationToken: impatient.Token));
+            await Task.Delay(500);
+            await using var release = busy.CreateCommand();
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        // The sender is gone; the server finishes what it started, and the retry is answered "already held".
+        var ids = objects.Select(o => o.Id.ToString()).ToList();
+        var held = 0;
+        for (var wait = 0; wait < 100 && held < ids.Count; wait++)
+        {
+            await Task.Delay(100);
+            using var scope = pair.Server.Services.CreateScope();
+            held = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SharedObjects.CountAsync(o => ids.Contains(o.StixId));
+        }
+
+        Assert.Equal(ids.Count, held);
+        var retry = await (await pair.PostAsync(body)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ids.Count, retry.GetProperty("success_count").GetInt32());
+        Assert.All(retry.GetProperty("successes").EnumerateArray(), s => Assert.Equal("already held", s.GetProperty("message").GetString()));
     }
 
     [Fact]
